@@ -1,0 +1,65 @@
+import { App as AntApp, ConfigProvider, theme } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { lazy, useEffect, useState } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import { HashRouter, Navigate, Route, Routes } from 'react-router';
+import { NotYetAvailablePage } from '../features/not-yet/NotYetAvailablePage';
+import { createI18n } from '../i18n/i18n';
+import type { Platform } from '../platform/desktop';
+import { useUiStore } from '../stores/ui-store';
+import { HOME_PATH } from './areas';
+import { DatabaseGate } from './DatabaseGate';
+import { Shell } from './Shell';
+
+const DirectoryPage = lazy(() =>
+  import('../features/directory/DirectoryPage').then((m) => ({ default: m.DirectoryPage })),
+);
+const SettingsPage = lazy(() =>
+  import('../features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })),
+);
+
+/** Calm government-software palette: one blue for actions; reds, oranges and yellows stay for levels. */
+const THEME = {
+  algorithm: theme.defaultAlgorithm,
+  token: { colorPrimary: '#1f5fad', borderRadius: 4, fontSize: 14 },
+  components: { Layout: { headerHeight: 52, headerPadding: '0 16px', headerBg: '#ffffff' } },
+};
+
+export function App({ platform, databaseName }: { platform: Platform; databaseName?: string }) {
+  const language = useUiStore((s) => s.language);
+  const [i18n] = useState(() => createI18n(language));
+
+  useEffect(() => {
+    void i18n.changeLanguage(language);
+    dayjs.locale(language === 'en' ? 'en' : 'zh-cn');
+    document.documentElement.lang = language;
+    document.title = i18n.t('app.title');
+  }, [i18n, language]);
+
+  return (
+    <I18nextProvider i18n={i18n}>
+      <ConfigProvider locale={language === 'en' ? enUS : zhCN} theme={THEME}>
+        <AntApp>
+          <DatabaseGate platform={platform} {...(databaseName ? { databaseName } : {})}>
+            <HashRouter>
+              <Shell>
+                <Routes>
+                  <Route path="/" element={<Navigate to={HOME_PATH} replace />} />
+                  <Route path="/directory" element={<DirectoryPage />} />
+                  <Route path="/settings" element={<SettingsPage />} />
+                  {(['duty', 'incidents', 'plans', 'drills', 'resources', 'reports'] as const).map((area) => (
+                    <Route key={area} path={`/${area}/*`} element={<NotYetAvailablePage area={area} />} />
+                  ))}
+                  <Route path="*" element={<Navigate to={HOME_PATH} replace />} />
+                </Routes>
+              </Shell>
+            </HashRouter>
+          </DatabaseGate>
+        </AntApp>
+      </ConfigProvider>
+    </I18nextProvider>
+  );
+}

@@ -1,0 +1,47 @@
+/**
+ * The composition root's hand-off to the screens: repositories over the open database, the platform
+ * façade and the clock. Tests build the same object over a fake-indexeddb database and a fake platform.
+ */
+import { createContext, useContext, type ReactNode } from 'react';
+import type { EmergencyDeskDatabase } from '../db/database';
+import { createAuditRepository, type AuditRepository } from '../db/repositories/audit-trail';
+import { createBackupRepository, type BackupRepository } from '../db/repositories/backup-repository';
+import { createDirectoryRepository, type DirectoryRepository } from '../db/repositories/directory-repository';
+import { createSettingsRepository, type SettingsRepository } from '../db/repositories/settings-repository';
+import type { Platform } from '../platform/desktop';
+
+export interface Services {
+  directory: DirectoryRepository;
+  settings: SettingsRepository;
+  backup: BackupRepository;
+  audit: AuditRepository;
+  platform: Platform;
+  now: () => number;
+}
+
+export function createServices(
+  db: EmergencyDeskDatabase,
+  platform: Platform,
+  now: () => number = Date.now,
+): Services {
+  return {
+    directory: createDirectoryRepository(db, now),
+    settings: createSettingsRepository(db, now),
+    backup: createBackupRepository(db, now),
+    audit: createAuditRepository(db),
+    platform,
+    now,
+  };
+}
+
+const ServicesContext = createContext<Services | null>(null);
+
+export function ServicesProvider({ services, children }: { services: Services; children: ReactNode }) {
+  return <ServicesContext.Provider value={services}>{children}</ServicesContext.Provider>;
+}
+
+export function useServices(): Services {
+  const services = useContext(ServicesContext);
+  if (!services) throw new Error('useServices outside ServicesProvider');
+  return services;
+}

@@ -1,0 +1,175 @@
+import { App, Button, Drawer, Form, Input, Select, Space, TreeSelect, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { personInputSchema, pinSchema, type PersonInput } from '@shared/domain/org/schemas';
+import type { Person } from '@shared/domain/org/types';
+import { useServices } from '../../app/services';
+import { parseForm, schemaRule } from '../../ui/schema-form';
+import { translateError } from '../../ui/translate-error';
+import { useActor } from '../session/useSession';
+import { unitTreeSelectData } from './unit-tree-select';
+import type { DirectoryData } from './useDirectoryData';
+
+type FormValues = PersonInput & { pin?: string };
+const fields = personInputSchema.shape;
+
+export function PersonDrawer({
+  data,
+  person,
+  open,
+  onClose,
+}: {
+  data: DirectoryData;
+  person: Person | null;
+  open: boolean;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { directory } = useServices();
+  const requireActor = useActor();
+  const [form] = Form.useForm<FormValues>();
+  const [saving, setSaving] = useState(false);
+
+  useEffect(() => {
+    if (!open) return;
+    form.resetFields();
+    form.setFieldsValue(
+      person
+        ? {
+            name: person.name,
+            unitId: person.unitId,
+            title: person.title,
+            positionIds: person.positionIds,
+            mobile: person.mobile,
+            officePhone: person.officePhone,
+            note: person.note,
+            pin: '',
+          }
+        : { name: '', title: '', positionIds: [], mobile: '', officePhone: '', note: '', pin: '' },
+    );
+  }, [open, person, form]);
+
+  const save = async (raw: FormValues) => {
+    const actor = requireActor();
+    if (!actor) return;
+    const values = parseForm(personInputSchema, raw, form, t);
+    if (!values) return;
+    setSaving(true);
+    try {
+      const id = await directory.savePerson(values, person?.id ?? null, actor);
+      if (raw.pin) await directory.setPin(id, raw.pin, actor);
+      void message.success(t('common.saved'));
+      onClose();
+    } catch (error) {
+      void message.error(translateError(t, error));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const clearPin = async () => {
+    const actor = requireActor();
+    if (!actor || !person) return;
+    try {
+      await directory.setPin(person.id, null, actor);
+      void message.success(t('directory.pinCleared'));
+      onClose();
+    } catch (error) {
+      void message.error(translateError(t, error));
+    }
+  };
+
+  return (
+    <Drawer
+      open={open}
+      onClose={onClose}
+      title={person ? t('directory.editPerson') : t('directory.addPerson')}
+      size={480}
+      destroyOnHidden
+      extra={
+        <Space>
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
+          <Button type="primary" loading={saving} onClick={() => form.submit()}>
+            {t('common.save')}
+          </Button>
+        </Space>
+      }
+    >
+      <Form form={form} layout="vertical" onFinish={(v) => void save(v)} requiredMark>
+        <Form.Item
+          name="name"
+          label={t('directory.columns.name')}
+          rules={[schemaRule(fields.name, t, { required: true })]}
+        >
+          <Input maxLength={30} autoFocus />
+        </Form.Item>
+        <Form.Item
+          name="unitId"
+          label={t('directory.columns.unit')}
+          rules={[{ required: true, message: t('validation.required') }]}
+        >
+          <TreeSelect
+            treeData={unitTreeSelectData(data.units)}
+            showSearch={{ treeNodeFilterProp: 'title' }}
+            treeDefaultExpandAll
+          />
+        </Form.Item>
+        <Form.Item name="title" label={t('directory.columns.title')} rules={[schemaRule(fields.title, t)]}>
+          <Input maxLength={40} />
+        </Form.Item>
+        <Form.Item name="positionIds" label={t('directory.columns.positions')}>
+          <Select
+            mode="multiple"
+            options={data.positions.map((p) => ({ value: p.id, label: p.name }))}
+            showSearch={{ optionFilterProp: 'label' }}
+          />
+        </Form.Item>
+        <Form.Item name="mobile" label={t('directory.columns.mobile')} rules={[schemaRule(fields.mobile, t)]}>
+          <Input inputMode="tel" maxLength={11} />
+        </Form.Item>
+        <Form.Item
+          name="officePhone"
+          label={t('directory.columns.officePhone')}
+          rules={[schemaRule(fields.officePhone, t)]}
+        >
+          <Input inputMode="tel" maxLength={20} />
+        </Form.Item>
+        <Form.Item name="note" label={t('directory.columns.note')} rules={[schemaRule(fields.note, t)]}>
+          <Input.TextArea rows={2} maxLength={500} />
+        </Form.Item>
+        <Form.Item
+          name="pin"
+          label={`${t('directory.pinField')}（${person?.pin ? t('directory.pinSet') : t('directory.pinNone')}）`}
+          extra={t('directory.pinFieldHint')}
+          rules={[
+            {
+              validator: async (_r, v: string | undefined) => {
+                if (v && !pinSchema.safeParse(v).success) throw new Error(t('validation.pinInvalid'));
+              },
+            },
+          ]}
+        >
+          <Input.Password inputMode="numeric" maxLength={8} autoComplete="new-password" />
+        </Form.Item>
+        {person?.pin ? (
+          <Button size="small" onClick={() => void clearPin()}>
+            {t('directory.clearPin')}
+          </Button>
+        ) : null}
+        {person ? (
+          <Typography.Paragraph type="secondary" style={{ marginTop: 16 }}>
+            {t('directory.columns.updated')}：
+            {t('directory.lastChangedBy', {
+              name: person.updatedBy
+                ? `${person.updatedBy.name}（${person.updatedBy.positionName}）`
+                : t('common.system'),
+              time: dayjs(person.updatedAt).format('YYYY-MM-DD HH:mm'),
+            })}
+          </Typography.Paragraph>
+        ) : null}
+      </Form>
+    </Drawer>
+  );
+}

@@ -1,0 +1,144 @@
+import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { App, Button, Card, Descriptions, Space, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { readBackupBundle } from '@shared/domain/backup/backup-bundle';
+import { decodeText } from '@shared/files/decode-text';
+import { useServices } from '../../app/services';
+import { CURRENT_SCHEMA_VERSION, type TableName } from '../../db/schema';
+import { readStorageStatus, requestPersistentStorage, type StorageStatus } from '../../platform/storage';
+import { translateError } from '../../ui/translate-error';
+import { useActor } from '../session/useSession';
+
+function formatBytes(bytes: number | null): string {
+  if (bytes === null) return '—';
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  if (bytes < 1024 ** 3) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  return `${(bytes / 1024 ** 3).toFixed(1)} GB`;
+}
+
+export function DatabasePanel() {
+  const { t } = useTranslation();
+  const { message, modal } = App.useApp();
+  const { backup, settings, platform } = useServices();
+  const requireActor = useActor();
+  const [storage, setStorage] = useState<StorageStatus | null>(null);
+  const [busy, setBusy] = useState(false);
+  const counts = useLiveQuery(() => backup.counts(), [backup]);
+
+  const refresh = useCallback(() => void readStorageStatus().then(setStorage), []);
+  useEffect(refresh, [refresh, counts]);
+
+  const exportAll = async () => {
+    setBusy(true);
+    try {
+      const session = await settings.getSession();
+      const install = await settings.getInstallSettings();
+      const bundle = await backup.exportAll(session?.actor ?? null, install.jurisdictionName);
+      const result = await platform.saveFile({
+        defaultName: `emergency-desk-backup-${dayjs().format('YYYYMMDD-HHmm')}.json`,
+        filters: [{ name: 'JSON', extensions: ['json'] }],
+        content: JSON.stringify(bundle),
+      });
+      if (result.saved) void message.success(t('settings.exportDone'));
+    } catch (error) {
+      void message.error(translateError(t, error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const restore = async () => {
+    const actor = requireActor();
+    if (!actor) return;
+    const file = await platform.openFile({ filters: [{ name: 'JSON', extensions: ['json'] }] });
+    if (!file) return;
+    const read = await readBackupBundle(decodeText(file.bytes).text, CURRENT_SCHEMA_VERSION);
+    if (!read.ok) {
+      void message.error(t(`errors.${read.message}`, { detail: read.detail ?? '' }));
+      return;
+    }
+    const { bundle } = read;
+    modal.confirm({
+      title: t('settings.restoreConfirmTitle'),
+      content: t('settings.restoreConfirmBody', {
+        jurisdiction: bundle.jurisdiction || '—',
+        time: dayjs(bundle.exportedAt).format('YYYY-MM-DD HH:mm'),
+        by: bundle.exportedBy || '—',
+        people: bundle.tables['people']?.length ?? 0,
+        units: bundle.tables['units']?.length ?? 0,
+      }),
+      okText: t('common.confirm'),
+      cancelText: t('common.cancel'),
+      okButtonProps: { danger: true },
+      onOk: async () => {
+        try {
+          await backup.restoreAll(bundle, actor);
+          void message.success(t('settings.restoreDone'));
+        } catch (error) {
+          void message.error(translateError(t, error));
+        }
+      },
+    });
+  };
+
+  const persistTag =
+    storage?.persisted === true ? (
+      <Typography.Text type="success" data-testid="db-persisted">
+        {t('settings.persisted')}
+      </Typography.Text>
+    ) : storage?.persisted === false ? (
+      <Space orientation="vertical" size={4}>
+        <Typography.Text type="warning" data-testid="db-persisted">
+          {t('settings.notPersisted')}
+        </Typography.Text>
+        <Button size="small" onClick={() => void requestPersistentStorage().then(refresh)}>
+          {t('settings.requestPersist')}
+        </Button>
+      </Space>
+    ) : (
+      <Typography.Text type="secondary">{t('settings.persistUnsupported')}</Typography.Text>
+    );
+
+  return (
+    <Card size="small" title={t('settings.database')}>
+      <Descriptions size="small" column={1} bordered styles={{ label: { width: 120 } }}>
+        <Descriptions.Item label={t('settings.usage')}>
+          <span data-testid="db-usage">{formatBytes(storage?.usage ?? null)}</span>
+          <Typography.Text type="secondary">
+            {' '}
+            / {t('settings.quota')} {formatBytes(storage?.quota ?? null)}
+          </Typography.Text>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('settings.persistence')}>{persistTag}</Descriptions.Item>
+        <Descriptions.Item label={t('settings.counts')}>
+          <Space wrap data-testid="db-counts">
+            {counts
+              ? Object.entries(counts).map(([table, n]) => (
+                  <Tag key={table}>
+                    {t(`settings.tables.${table as TableName}`)}: {n}
+                  </Tag>
+                ))
+              : null}
+          </Space>
+        </Descriptions.Item>
+      </Descriptions>
+      <Space orientation="vertical" style={{ marginTop: 12 }}>
+        <Space>
+          <Button type="primary" icon={<DownloadOutlined />} loading={busy} onClick={() => void exportAll()}>
+            {t('settings.exportAll')}
+          </Button>
+          <Typography.Text type="secondary">{t('settings.exportAllHint')}</Typography.Text>
+        </Space>
+        <Space>
+          <Button danger icon={<UploadOutlined />} onClick={() => void restore()}>
+            {t('settings.importAll')}
+          </Button>
+          <Typography.Text type="secondary">{t('settings.importAllHint')}</Typography.Text>
+        </Space>
+      </Space>
+    </Card>
+  );
+}

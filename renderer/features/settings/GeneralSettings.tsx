@@ -1,0 +1,86 @@
+import { App, Button, Card, Form, Input, Radio, TreeSelect } from 'antd';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useServices } from '../../app/services';
+import { LANGUAGES, type Language } from '../../i18n/i18n';
+import { useUiStore } from '../../stores/ui-store';
+import { translateError } from '../../ui/translate-error';
+import { unitTreeSelectData } from '../directory/unit-tree-select';
+import { useActor } from '../session/useSession';
+
+interface FormValues {
+  jurisdictionName: string;
+  ownUnitId: string | null;
+}
+
+export function GeneralSettings() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { settings, directory } = useServices();
+  const requireActor = useActor();
+  const language = useUiStore((s) => s.language);
+  const setLanguage = useUiStore((s) => s.setLanguage);
+  const install = useLiveQuery(() => settings.getInstallSettings(), [settings]);
+  const units = useLiveQuery(() => directory.listUnits(), [directory]) ?? [];
+  const [form] = Form.useForm<FormValues>();
+
+  useEffect(() => {
+    if (install) form.setFieldsValue(install);
+  }, [install, form]);
+
+  const save = async (values: FormValues) => {
+    const actor = requireActor();
+    if (!actor) return;
+    try {
+      await settings.saveInstallSettings(
+        { jurisdictionName: values.jurisdictionName ?? '', ownUnitId: values.ownUnitId ?? null },
+        actor,
+      );
+      void message.success(t('common.saved'));
+    } catch (error) {
+      void message.error(translateError(t, error));
+    }
+  };
+
+  return (
+    <Card size="small" title={t('settings.general')}>
+      <Form
+        form={form}
+        layout="horizontal"
+        labelCol={{ span: 6 }}
+        wrapperCol={{ span: 16 }}
+        onFinish={(v) => void save(v)}
+      >
+        <Form.Item label={t('settings.language')}>
+          <Radio.Group
+            value={language}
+            optionType="button"
+            onChange={(e) => setLanguage(e.target.value as Language)}
+            options={LANGUAGES.map((l) => ({ value: l, label: t(`settings.languages.${l}`) }))}
+          />
+        </Form.Item>
+        <Form.Item
+          name="jurisdictionName"
+          label={t('settings.jurisdiction')}
+          rules={[{ max: 40, message: t('validation.tooLong', { max: 40 }) }]}
+        >
+          <Input placeholder={t('settings.jurisdictionPlaceholder')} maxLength={40} />
+        </Form.Item>
+        <Form.Item name="ownUnitId" label={t('settings.ownUnit')}>
+          <TreeSelect
+            allowClear
+            treeData={unitTreeSelectData(units)}
+            placeholder={t('settings.ownUnitPlaceholder')}
+            showSearch={{ treeNodeFilterProp: 'title' }}
+          />
+        </Form.Item>
+        <Form.Item wrapperCol={{ offset: 6 }}>
+          <Button type="primary" htmlType="submit">
+            {t('settings.saveGeneral')}
+          </Button>
+        </Form.Item>
+      </Form>
+    </Card>
+  );
+}

@@ -1,0 +1,11 @@
+/** Turns anything a repository or the platform throws into one sentence in the current language. */
+import type { TFunction } from 'i18next';
+import { RepositoryError } from '../db/repositories/repository-error';
+
+export function translateError(t: TFunction, error: unknown): string {
+  if (error instanceof RepositoryError) return t(`errors.${error.code}`, error.params);
+  const name = error instanceof Error ? error.name : '';
+  const inner = (error as { inner?: { name?: string } } | null)?.inner?.name ?? '';
+  if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') return t('errors.storageFull');
+  return t('errors.unexpected', { message: error instanceof Error ? error.message : String(error) });
+}

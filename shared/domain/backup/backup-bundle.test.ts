@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { canonicalJson, createBackupBundle, readBackupBundle } from './backup-bundle';
+
+const tables = { people: [{ id: 'a', name: '张三', positionIds: ['x'] }], units: [] };
+const make = () =>
+  createBackupBundle({ schemaVersion: 1, exportedAt: 1, exportedBy: '张三', jurisdiction: '示范区', tables });
+
+describe('backup bundle', () => {
+  it('reads back what it wrote', async () => {
+    const bundle = await make();
+    expect(await readBackupBundle(JSON.stringify(bundle), 1)).toEqual({ ok: true, bundle });
+  });
+
+  it('checksums independent of key order', () => {
+    expect(canonicalJson({ b: 1, a: [{ d: 2, c: 3 }] })).toBe(canonicalJson({ a: [{ c: 3, d: 2 }], b: 1 }));
+  });
+
+  it('refuses an edited, truncated, foreign or newer file', async () => {
+    const bundle = await make();
+    const edited = JSON.stringify({ ...bundle, tables: { ...tables, people: [{ id: 'a', name: '李四' }] } });
+    expect(await readBackupBundle(edited, 1)).toMatchObject({ ok: false, message: 'backupChecksum' });
+    const text = JSON.stringify(bundle);
+    expect(await readBackupBundle(text.slice(0, text.length / 2), 1)).toMatchObject({
+      ok: false,
+      message: 'backupNotJson',
+    });
+    expect(await readBackupBundle(JSON.stringify({ format: 'other' }), 1)).toMatchObject({
+      ok: false,
+      message: 'backupNotOurs',
+    });
+    expect(await readBackupBundle(text, 0)).toMatchObject({ ok: false, message: 'backupTooNew' });
+    expect(await readBackupBundle(JSON.stringify({ ...bundle, tables: { people: 'x' } }), 1)).toMatchObject({
+      ok: false,
+      message: 'backupInvalid',
+    });
+  });
+});

@@ -1,0 +1,101 @@
+/**
+ * One file holding every table: what a field vehicle carries back to headquarters and what restores a
+ * laptop. The bundle names its format, its schema version and a SHA-256 over its tables, so a truncated or
+ * edited file is refused before anything is written.
+ */
+import { z } from '../../validation/z';
+
+export const BACKUP_FORMAT = 'emergency-desk-backup';
+export const BACKUP_FORMAT_VERSION = 1;
+
+export type TableRows = Record<string, unknown[]>;
+
+export interface BackupBundle {
+  format: typeof BACKUP_FORMAT;
+  formatVersion: number;
+  schemaVersion: number;
+  exportedAt: number;
+  exportedBy: string;
+  jurisdiction: string;
+  checksum: string;
+  tables: TableRows;
+}
+
+const bundleSchema = z.object({
+  format: z.literal(BACKUP_FORMAT, { error: 'backupNotOurs' }),
+  formatVersion: z.number().int(),
+  schemaVersion: z.number().int().positive(),
+  exportedAt: z.number(),
+  exportedBy: z.string(),
+  jurisdiction: z.string(),
+  checksum: z.string().regex(/^[0-9a-f]{64}$/),
+  tables: z.record(z.string(), z.array(z.record(z.string(), z.unknown()))),
+});
+
+/** Keys sorted at every depth, so the checksum does not depend on property order. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+export async function sha256Hex(text: string): Promise<string> {
+  const digest = await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export async function createBackupBundle(
+  input: Omit<BackupBundle, 'format' | 'formatVersion' | 'checksum'>,
+): Promise<BackupBundle> {
+  return {
+    format: BACKUP_FORMAT,
+    formatVersion: BACKUP_FORMAT_VERSION,
+    ...input,
+    checksum: await sha256Hex(canonicalJson(input.tables)),
+  };
+}
+
+export type BackupReadResult =
+  | { ok: true; bundle: BackupBundle }
+  | {
+      ok: false;
+      message: 'backupNotJson' | 'backupNotOurs' | 'backupChecksum' | 'backupTooNew' | 'backupInvalid';
+      detail?: string;
+    };
+
+export async function readBackupBundle(
+  text: string,
+  currentSchemaVersion: number,
+): Promise<BackupReadResult> {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, message: 'backupNotJson', detail: String(error) };
+  }
+  const parsed = bundleSchema.safeParse(json);
+  if (!parsed.success) {
+    const notOurs = parsed.error.issues.some((i) => i.path[0] === 'format');
+    const first = parsed.error.issues[0];
+    return notOurs
+      ? { ok: false, message: 'backupNotOurs' }
+      : {
+          ok: false,
+          message: 'backupInvalid',
+          detail: first ? `${first.path.join('.')}: ${first.message}` : '',
+        };
+  }
+  const bundle = parsed.data as BackupBundle;
+  if (bundle.formatVersion > BACKUP_FORMAT_VERSION || bundle.schemaVersion > currentSchemaVersion) {
+    return { ok: false, message: 'backupTooNew', detail: `schema ${bundle.schemaVersion}` };
+  }
+  if ((await sha256Hex(canonicalJson(bundle.tables))) !== bundle.checksum) {
+    return { ok: false, message: 'backupChecksum' };
+  }
+  return { ok: true, bundle };
+}
