@@ -74,7 +74,7 @@ export default tseslint.config(
   {
     files: ['renderer/**/*.{ts,tsx}'],
     // The composition root (app/) opens the database and hands repositories to the screens.
-    ignores: ['renderer/db/**', 'renderer/app/services.tsx', 'renderer/app/DatabaseGate.tsx'],
+    ignores: ['renderer/db/**', 'renderer/services/services.tsx', 'renderer/app/DatabaseGate.tsx'],
     rules: {
       'no-restricted-imports': [
         'error',

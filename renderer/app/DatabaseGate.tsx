@@ -10,7 +10,7 @@ import { seedSampleDataIfNew } from '../db/repositories/sample-data-repository';
 import { DatabaseFailurePage } from '../features/db-failure/DatabaseFailurePage';
 import type { Platform } from '../platform/desktop';
 import { requestPersistentStorage } from '../platform/storage';
-import { createServices, ServicesProvider, type Services } from './services';
+import { createServices, ServicesProvider, type Services } from '../services/services';
 
 type GateState =
   { status: 'opening' } | { status: 'open'; services: Services } | { status: 'failed'; failure: OpenFailure };

@@ -3,7 +3,7 @@ import { Button, Space, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../features/session/useSession';
 import { useUiStore } from '../stores/ui-store';
-import { useServices } from './services';
+import { useServices } from '../services/services';
 
 /** Who is at the keyboard, always visible: every write the app makes is signed with this name. */
 export function OperatorBadge() {

@@ -8,7 +8,7 @@ import { SignInDialog } from '../features/session/SignInDialog';
 import { useUiStore } from '../stores/ui-store';
 import { AREAS, APP_ICON } from './areas';
 import { OperatorBadge } from './OperatorBadge';
-import { useServices } from './services';
+import { useServices } from '../services/services';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { useGlobalShortcuts } from './use-shortcuts';
 

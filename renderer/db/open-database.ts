@@ -5,7 +5,7 @@
  */
 import Dexie from 'dexie';
 import { EmergencyDeskDatabase } from './database';
-import { DATABASE_NAME } from './schema';
+import { CURRENT_SCHEMA_VERSION, DATABASE_NAME } from './schema';
 
 export type OpenFailureKind = 'blocked' | 'versionTooNew' | 'quota' | 'unavailable' | 'corrupt';
 
@@ -29,7 +29,29 @@ export function classifyOpenError(error: unknown): OpenFailure {
   return { kind: 'corrupt', errorName, detail };
 }
 
+/** Dexie stores version N as IndexedDB version N × 10. */
+const IDB_VERSION_FACTOR = 10;
+
+/**
+ * The installed IndexedDB version, read without opening through Dexie: Dexie 4 "upgrades" a database made
+ * by a newer app (adding the tables it misses) instead of failing, which would alter data we cannot read.
+ */
+async function installedVersion(name: string): Promise<number | null> {
+  if (typeof indexedDB.databases !== 'function') return null;
+  const found = (await indexedDB.databases()).find((info) => info.name === name);
+  return found?.version ?? null;
+}
+
 export async function openDatabase(name = DATABASE_NAME): Promise<OpenResult> {
+  try {
+    const version = await installedVersion(name);
+    if (version !== null && version > CURRENT_SCHEMA_VERSION * IDB_VERSION_FACTOR) {
+      const detail = `database version ${version / IDB_VERSION_FACTOR} > ${CURRENT_SCHEMA_VERSION}`;
+      return { ok: false, failure: { kind: 'versionTooNew', errorName: 'VersionError', detail } };
+    }
+  } catch (error) {
+    return { ok: false, failure: classifyOpenError(error) };
+  }
   const db = new EmergencyDeskDatabase(name);
   const blocked = new Promise<OpenResult>((resolve) => {
     db.on('blocked', () =>

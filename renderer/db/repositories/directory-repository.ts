@@ -23,6 +23,8 @@ import { RepositoryError } from './repository-error';
 
 type Clock = () => number;
 
+const IMPORT_CHUNK = 1000;
+
 function stamp(now: number, actor: Actor, existing?: { createdAt: number; createdBy: Actor | null }) {
   return {
     createdAt: existing?.createdAt ?? now,
@@ -167,6 +169,7 @@ export function createDirectoryRepository(db: EmergencyDeskDatabase, now: Clock 
     async importPeople(
       rows: readonly ImportedPerson[],
       actor: Actor,
+      onProgress: (written: number, total: number) => void = () => undefined,
     ): Promise<{ added: number; updated: number }> {
       return db.transaction('rw', db.people, db.units, db.positions, db.audit, async () => {
         const at = now();
@@ -193,7 +196,11 @@ export function createDirectoryRepository(db: EmergencyDeskDatabase, now: Clock 
             ...stamp(at, actor, previous),
           };
         });
-        await db.people.bulkPut(people);
+        // Chunks inside the one transaction: the progress bar moves, and a failure still rolls back all.
+        for (let start = 0; start < people.length; start += IMPORT_CHUNK) {
+          await db.people.bulkPut(people.slice(start, start + IMPORT_CHUNK));
+          onProgress(Math.min(start + IMPORT_CHUNK, people.length), people.length);
+        }
         const updated = people.length - added;
         await db.audit.add(auditEntry(at, actor, 'import', 'person', '*', `+${added} ~${updated}`));
         return { added, updated };

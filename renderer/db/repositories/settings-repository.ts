@@ -5,14 +5,16 @@
  */
 import { verifyPin } from '@shared/domain/org/pin';
 import type { Actor } from '@shared/domain/org/types';
+import {
+  installSettingsSchema,
+  type InstallSettings,
+  type InstallSettingsInput,
+} from '@shared/domain/settings/schemas';
 import type { EmergencyDeskDatabase } from '../database';
 import { auditEntry } from './audit-trail';
 import { RepositoryError } from './repository-error';
 
-export interface InstallSettings {
-  jurisdictionName: string;
-  ownUnitId: string | null;
-}
+export type { InstallSettings };
 
 export interface Session {
   actor: Actor;
@@ -31,10 +33,14 @@ export function createSettingsRepository(db: EmergencyDeskDatabase, now: () => n
       };
     },
 
-    async saveInstallSettings(settings: InstallSettings, actor: Actor): Promise<void> {
+    async saveInstallSettings(input: InstallSettingsInput, actor: Actor): Promise<void> {
+      const parsed = installSettingsSchema.safeParse(input);
+      if (!parsed.success)
+        throw new RepositoryError('invalidInput', { field: String(parsed.error.issues[0]?.path[0] ?? '') });
+      const settings = parsed.data;
       await db.transaction('rw', db.settings, db.audit, async () => {
         await db.settings.bulkPut([
-          { key: 'jurisdictionName', value: settings.jurisdictionName.trim() },
+          { key: 'jurisdictionName', value: settings.jurisdictionName },
           { key: 'ownUnitId', value: settings.ownUnitId },
         ]);
         await db.audit.add(

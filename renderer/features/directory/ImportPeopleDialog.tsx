@@ -1,10 +1,10 @@
 import { InboxOutlined } from '@ant-design/icons';
-import { Alert, App, Descriptions, Modal, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, App, Descriptions, Modal, Progress, Table, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { decodeText } from '@shared/files/decode-text';
 import { parsePeopleCsv, type CsvIssue, type ImportedPerson } from '@shared/domain/org/people-csv';
-import { useServices } from '../../app/services';
+import { useServices } from '../../services/services';
 import { translateError } from '../../ui/translate-error';
 import { useActor } from '../session/useSession';
 import type { DirectoryData } from './useDirectoryData';
@@ -42,9 +42,11 @@ export function ImportPeopleDialog({
   const requireActor = useActor();
   const [checked, setChecked] = useState<Checked>({ status: 'empty' });
   const [importing, setImporting] = useState(false);
+  const [progress, setProgress] = useState<number | null>(null);
 
   const close = () => {
     setChecked({ status: 'empty' });
+    setProgress(null);
     onClose();
   };
 
@@ -78,10 +80,14 @@ export function ImportPeopleDialog({
     if (!actor || checked.status !== 'ready') return;
     setImporting(true);
     try {
-      const result = await directory.importPeople(checked.people, actor);
+      setProgress(0);
+      const result = await directory.importPeople(checked.people, actor, (written, total) =>
+        setProgress(Math.round((written / total) * 100)),
+      );
       void message.success(t('csvImport.done', result));
       close();
     } catch (error) {
+      setProgress(null);
       void message.error(translateError(t, error));
     } finally {
       setImporting(false);
@@ -158,6 +164,7 @@ export function ImportPeopleDialog({
           />
         </>
       ) : null}
+      {progress !== null ? <Progress percent={progress} size="small" data-testid="import-progress" /> : null}
       {checked.status === 'ready' ? (
         <>
           <Alert

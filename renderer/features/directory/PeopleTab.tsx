@@ -7,7 +7,7 @@ import { peopleToCsv } from '@shared/domain/org/people-csv';
 import { matchesQuery } from '@shared/domain/org/search';
 import type { Person } from '@shared/domain/org/types';
 import { descendantIds } from '@shared/domain/org/unit-tree';
-import { useServices } from '../../app/services';
+import { useServices } from '../../services/services';
 import { translateError } from '../../ui/translate-error';
 import { useElementHeight } from '../../ui/use-element-height';
 import { useActor } from '../session/useSession';

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { personInputSchema, pinSchema, type PersonInput } from '@shared/domain/org/schemas';
 import type { Person } from '@shared/domain/org/types';
-import { useServices } from '../../app/services';
+import { useServices } from '../../services/services';
 import { parseForm, schemaRule } from '../../ui/schema-form';
 import { translateError } from '../../ui/translate-error';
 import { useActor } from '../session/useSession';

@@ -18,7 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { unitInputSchema, type UnitInput } from '@shared/domain/org/schemas';
 import { UNIT_KINDS, type Unit } from '@shared/domain/org/types';
 import { buildUnitTree, type UnitNode } from '@shared/domain/org/unit-tree';
-import { useServices } from '../../app/services';
+import { useServices } from '../../services/services';
 import { parseForm, schemaRule } from '../../ui/schema-form';
 import { translateError } from '../../ui/translate-error';
 import { useActor } from '../session/useSession';

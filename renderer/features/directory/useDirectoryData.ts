@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import type { Person, Position, Unit } from '@shared/domain/org/types';
-import { useServices } from '../../app/services';
+import { useServices } from '../../services/services';
 
 export interface DirectoryData {
   loaded: boolean;

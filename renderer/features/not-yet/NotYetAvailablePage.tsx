@@ -1,8 +1,6 @@
 import { Result, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { AreaKey } from '../../app/areas';
-
-type PlannedArea = Exclude<AreaKey, 'directory' | 'settings'>;
+export type PlannedArea = 'duty' | 'incidents' | 'plans' | 'drills' | 'resources' | 'reports';
 
 export function NotYetAvailablePage({ area }: { area: PlannedArea }) {
   const { t } = useTranslation();

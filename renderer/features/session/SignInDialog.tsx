@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { matchesQuery } from '@shared/domain/org/search';
 import type { Person, Position, Unit } from '@shared/domain/org/types';
-import { useServices } from '../../app/services';
+import { useServices } from '../../services/services';
 import { RepositoryError } from '../../db/repositories/repository-error';
 import { useUiStore } from '../../stores/ui-store';
 import { translateError } from '../../ui/translate-error';

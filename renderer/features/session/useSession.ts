@@ -3,7 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Actor } from '@shared/domain/org/types';
-import { useServices } from '../../app/services';
+import { useServices } from '../../services/services';
 import type { Session } from '../../db/repositories/settings-repository';
 import { useUiStore } from '../../stores/ui-store';
 

@@ -2,7 +2,7 @@ import { Card, Table } from 'antd';
 import dayjs from 'dayjs';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { useServices } from '../../app/services';
+import { useServices } from '../../services/services';
 import type { AuditEntry } from '../../db/records';
 
 const LIMIT = 50;

@@ -6,7 +6,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { readBackupBundle } from '@shared/domain/backup/backup-bundle';
 import { decodeText } from '@shared/files/decode-text';
-import { useServices } from '../../app/services';
+import { useServices } from '../../services/services';
 import { CURRENT_SCHEMA_VERSION, type TableName } from '../../db/schema';
 import { readStorageStatus, requestPersistentStorage, type StorageStatus } from '../../platform/storage';
 import { translateError } from '../../ui/translate-error';

@@ -2,9 +2,11 @@ import { App, Button, Card, Form, Input, Radio, TreeSelect } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useServices } from '../../app/services';
+import { installSettingsSchema } from '@shared/domain/settings/schemas';
+import { useServices } from '../../services/services';
 import { LANGUAGES, type Language } from '../../i18n/i18n';
 import { useUiStore } from '../../stores/ui-store';
+import { parseForm, schemaRule } from '../../ui/schema-form';
 import { translateError } from '../../ui/translate-error';
 import { unitTreeSelectData } from '../directory/unit-tree-select';
 import { useActor } from '../session/useSession';
@@ -29,14 +31,18 @@ export function GeneralSettings() {
     if (install) form.setFieldsValue(install);
   }, [install, form]);
 
-  const save = async (values: FormValues) => {
+  const save = async (raw: FormValues) => {
     const actor = requireActor();
     if (!actor) return;
+    const values = parseForm(
+      installSettingsSchema,
+      { jurisdictionName: raw.jurisdictionName ?? '', ownUnitId: raw.ownUnitId ?? null },
+      form,
+      t,
+    );
+    if (!values) return;
     try {
-      await settings.saveInstallSettings(
-        { jurisdictionName: values.jurisdictionName ?? '', ownUnitId: values.ownUnitId ?? null },
-        actor,
-      );
+      await settings.saveInstallSettings(values, actor);
       void message.success(t('common.saved'));
     } catch (error) {
       void message.error(translateError(t, error));
@@ -63,7 +69,7 @@ export function GeneralSettings() {
         <Form.Item
           name="jurisdictionName"
           label={t('settings.jurisdiction')}
-          rules={[{ max: 40, message: t('validation.tooLong', { max: 40 }) }]}
+          rules={[schemaRule(installSettingsSchema.shape.jurisdictionName, t)]}
         >
           <Input placeholder={t('settings.jurisdictionPlaceholder')} maxLength={40} />
         </Form.Item>

@@ -2,7 +2,7 @@ import { Card, Col, Descriptions, Row } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo } from '@shared/ipc/contract';
-import { useServices } from '../../app/services';
+import { useServices } from '../../services/services';
 import { AuditTrail } from './AuditTrail';
 import { DatabasePanel } from './DatabasePanel';
 import { GeneralSettings } from './GeneralSettings';
