@@ -11,7 +11,8 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import sirv from 'sirv';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-export const RENDERER_OUT = join(ROOT, 'out/renderer');
+/** Parallel sessions (or a benchmark next to a test run) set ED_RENDERER_OUT so they do not overwrite each other's bundle. */
+export const RENDERER_OUT = process.env['ED_RENDERER_OUT'] ?? join(ROOT, 'out/renderer');
 export const RESULTS_DIR = join(ROOT, 'test-results');
 
 export async function buildRenderer(): Promise<void> {
@@ -20,7 +21,12 @@ export async function buildRenderer(): Promise<void> {
   const previous = process.env['NODE_ENV'];
   process.env['NODE_ENV'] = 'production';
   try {
-    await build({ configFile: join(ROOT, 'vite.renderer.config.mts'), logLevel: 'warn', mode: 'production' });
+    await build({
+      configFile: join(ROOT, 'vite.renderer.config.mts'),
+      logLevel: 'warn',
+      mode: 'production',
+      build: { outDir: RENDERER_OUT, emptyOutDir: true },
+    });
   } finally {
     process.env['NODE_ENV'] = previous;
   }

@@ -1,5 +1,5 @@
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { App, Button, Input, Popconfirm, Space, Table, Tag, Typography, type InputRef } from 'antd';
+import { App, Button, Input, Space, Table, Tag, Typography, type InputRef } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,8 @@ import { useServices } from '../../services/services';
 import { translateError } from '../../ui/translate-error';
 import { useElementHeight } from '../../ui/use-element-height';
 import { useActor } from '../session/useSession';
+import { useSignedWrite } from '../session/useSignedWrite';
+import { RowActions } from '../../ui/RowActions';
 import { ImportPeopleDialog } from './ImportPeopleDialog';
 import { PersonDrawer } from './PersonDrawer';
 import { UnitTreePanel } from './UnitTreePanel';
@@ -23,6 +25,7 @@ export function PeopleTab({ data }: { data: DirectoryData }) {
   const { message } = App.useApp();
   const { platform, directory } = useServices();
   const requireActor = useActor();
+  const write = useSignedWrite();
   const [unitId, setUnitId] = useState<string | null>(null);
   const [query, setQuery] = useState('');
   const deferredQuery = useDeferredValue(query);
@@ -81,17 +84,6 @@ export function PeopleTab({ data }: { data: DirectoryData }) {
     }
   };
 
-  const remove = async (person: Person) => {
-    const actor = requireActor();
-    if (!actor) return;
-    try {
-      await directory.deletePerson(person.id, actor);
-      void message.success(t('common.deleted'));
-    } catch (error) {
-      void message.error(translateError(t, error));
-    }
-  };
-
   const columns: ColumnsType<Person> = [
     {
       title: t('directory.columns.name'),
@@ -124,25 +116,13 @@ export function PeopleTab({ data }: { data: DirectoryData }) {
       width: 120,
       fixed: 'right',
       render: (_: unknown, person: Person) => (
-        <Space size={0}>
-          <Button
-            type="link"
-            size="small"
-            onClick={() => requireActor() && setEditing({ mode: 'edit', person })}
-          >
-            {t('common.edit')}
-          </Button>
-          <Popconfirm
-            title={t('common.confirmDelete', { name: person.name })}
-            okText={t('common.delete')}
-            cancelText={t('common.cancel')}
-            onConfirm={() => void remove(person)}
-          >
-            <Button type="link" size="small" danger>
-              {t('common.delete')}
-            </Button>
-          </Popconfirm>
-        </Space>
+        <RowActions
+          name={person.name}
+          onEdit={() => requireActor() && setEditing({ mode: 'edit', person })}
+          onDelete={() =>
+            void write((actor) => directory.deletePerson(person.id, actor), t('common.deleted'))
+          }
+        />
       ),
     },
   ];

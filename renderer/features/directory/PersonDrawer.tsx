@@ -1,4 +1,4 @@
-import { App, Button, Drawer, Form, Input, Select, Space, TreeSelect, Typography } from 'antd';
+import { Button, Drawer, Form, Input, Select, Space, TreeSelect, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,8 +6,7 @@ import { personInputSchema, pinSchema, type PersonInput } from '@shared/domain/o
 import type { Person } from '@shared/domain/org/types';
 import { useServices } from '../../services/services';
 import { parseForm, schemaRule } from '../../ui/schema-form';
-import { translateError } from '../../ui/translate-error';
-import { useActor } from '../session/useSession';
+import { useSignedWrite } from '../session/useSignedWrite';
 import { unitTreeSelectData } from './unit-tree-select';
 import type { DirectoryData } from './useDirectoryData';
 
@@ -26,9 +25,8 @@ export function PersonDrawer({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const { directory } = useServices();
-  const requireActor = useActor();
+  const write = useSignedWrite();
   const [form] = Form.useForm<FormValues>();
   const [saving, setSaving] = useState(false);
 
@@ -52,33 +50,23 @@ export function PersonDrawer({
   }, [open, person, form]);
 
   const save = async (raw: FormValues) => {
-    const actor = requireActor();
-    if (!actor) return;
     const values = parseForm(personInputSchema, raw, form, t);
     if (!values) return;
     setSaving(true);
-    try {
+    const saved = await write(async (actor) => {
       const id = await directory.savePerson(values, person?.id ?? null, actor);
       if (raw.pin) await directory.setPin(id, raw.pin, actor);
-      void message.success(t('common.saved'));
-      onClose();
-    } catch (error) {
-      void message.error(translateError(t, error));
-    } finally {
-      setSaving(false);
-    }
+    });
+    setSaving(false);
+    if (saved) onClose();
   };
 
   const clearPin = async () => {
-    const actor = requireActor();
-    if (!actor || !person) return;
-    try {
-      await directory.setPin(person.id, null, actor);
-      void message.success(t('directory.pinCleared'));
+    if (
+      person &&
+      (await write((actor) => directory.setPin(person.id, null, actor), t('directory.pinCleared')))
+    )
       onClose();
-    } catch (error) {
-      void message.error(translateError(t, error));
-    }
   };
 
   return (

@@ -1,39 +1,30 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Table, Tag } from 'antd';
+import { Button, Form, Input, InputNumber, Select, Space, Table, Tag } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { positionInputSchema, type PositionInput } from '@shared/domain/org/schemas';
 import { POSITION_CATEGORIES, type Position } from '@shared/domain/org/types';
 import { useServices } from '../../services/services';
+import { FormModal } from '../../ui/FormModal';
+import { RowActions } from '../../ui/RowActions';
 import { parseForm, schemaRule } from '../../ui/schema-form';
-import { translateError } from '../../ui/translate-error';
 import { useActor } from '../session/useSession';
+import { useSignedWrite } from '../session/useSignedWrite';
 import type { DirectoryData } from './useDirectoryData';
 
 type Editing = { mode: 'closed' } | { mode: 'new' } | { mode: 'edit'; position: Position };
 
 export function PositionsTab({ data }: { data: DirectoryData }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const { directory } = useServices();
   const requireActor = useActor();
+  const write = useSignedWrite();
   const [editing, setEditing] = useState<Editing>({ mode: 'closed' });
   const holders = useMemo(() => {
     const counts = new Map<string, number>();
     for (const p of data.people) for (const id of p.positionIds) counts.set(id, (counts.get(id) ?? 0) + 1);
     return counts;
   }, [data.people]);
-
-  const remove = async (position: Position) => {
-    const actor = requireActor();
-    if (!actor) return;
-    try {
-      await directory.deletePosition(position.id, actor);
-      void message.success(t('common.deleted'));
-    } catch (error) {
-      void message.error(translateError(t, error));
-    }
-  };
 
   return (
     <>
@@ -72,25 +63,13 @@ export function PositionsTab({ data }: { data: DirectoryData }) {
             key: 'actions',
             width: 140,
             render: (_: unknown, p) => (
-              <Space size={0}>
-                <Button
-                  type="link"
-                  size="small"
-                  onClick={() => requireActor() && setEditing({ mode: 'edit', position: p })}
-                >
-                  {t('common.edit')}
-                </Button>
-                <Popconfirm
-                  title={t('common.confirmDelete', { name: p.name })}
-                  onConfirm={() => void remove(p)}
-                  okText={t('common.delete')}
-                  cancelText={t('common.cancel')}
-                >
-                  <Button type="link" size="small" danger>
-                    {t('common.delete')}
-                  </Button>
-                </Popconfirm>
-              </Space>
+              <RowActions
+                name={p.name}
+                onEdit={() => requireActor() && setEditing({ mode: 'edit', position: p })}
+                onDelete={() =>
+                  void write((actor) => directory.deletePosition(p.id, actor), t('common.deleted'))
+                }
+              />
             ),
           },
         ]}
@@ -102,9 +81,8 @@ export function PositionsTab({ data }: { data: DirectoryData }) {
 
 function PositionModal({ editing, onClose }: { editing: Editing; onClose: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const { directory } = useServices();
-  const requireActor = useActor();
+  const write = useSignedWrite();
   const [form] = Form.useForm<PositionInput>();
   const position = editing.mode === 'edit' ? editing.position : null;
 
@@ -119,57 +97,45 @@ function PositionModal({ editing, onClose }: { editing: Editing; onClose: () => 
   }, [editing, form]);
 
   const save = async (raw: PositionInput) => {
-    const actor = requireActor();
-    if (!actor) return;
     const values = parseForm(positionInputSchema, raw, form, t);
-    if (!values) return;
-    try {
-      await directory.savePosition(values, position?.id ?? null, actor);
-      void message.success(t('common.saved'));
+    if (values && (await write((actor) => directory.savePosition(values, position?.id ?? null, actor))))
       onClose();
-    } catch (error) {
-      void message.error(translateError(t, error));
-    }
   };
 
   return (
-    <Modal
+    <FormModal
       open={editing.mode !== 'closed'}
       title={position ? t('directory.editPosition') : t('directory.addPosition')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      destroyOnHidden
+      form={form}
+      onSubmit={(v) => void save(v)}
+      onClose={onClose}
     >
-      <Form form={form} layout="vertical" onFinish={(v) => void save(v)} requiredMark>
-        <Form.Item
-          name="name"
-          label={t('directory.columns.name')}
-          rules={[schemaRule(positionInputSchema.shape.name, t, { required: true })]}
-        >
-          <Input maxLength={30} autoFocus />
-        </Form.Item>
-        <Form.Item
-          name="category"
-          label={t('directory.columns.category')}
-          rules={[{ required: true, message: t('validation.required') }]}
-        >
-          <Select
-            options={POSITION_CATEGORIES.map((c) => ({ value: c, label: t(`positionCategories.${c}`) }))}
-          />
-        </Form.Item>
-        <Form.Item
-          name="description"
-          label={t('directory.columns.description')}
-          rules={[schemaRule(positionInputSchema.shape.description, t)]}
-        >
-          <Input.TextArea rows={2} maxLength={200} />
-        </Form.Item>
-        <Form.Item name="sortOrder" label={t('directory.columns.sortOrder')}>
-          <InputNumber precision={0} style={{ width: 120 }} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item
+        name="name"
+        label={t('directory.columns.name')}
+        rules={[schemaRule(positionInputSchema.shape.name, t, { required: true })]}
+      >
+        <Input maxLength={30} autoFocus />
+      </Form.Item>
+      <Form.Item
+        name="category"
+        label={t('directory.columns.category')}
+        rules={[{ required: true, message: t('validation.required') }]}
+      >
+        <Select
+          options={POSITION_CATEGORIES.map((c) => ({ value: c, label: t(`positionCategories.${c}`) }))}
+        />
+      </Form.Item>
+      <Form.Item
+        name="description"
+        label={t('directory.columns.description')}
+        rules={[schemaRule(positionInputSchema.shape.description, t)]}
+      >
+        <Input.TextArea rows={2} maxLength={200} />
+      </Form.Item>
+      <Form.Item name="sortOrder" label={t('directory.columns.sortOrder')}>
+        <InputNumber precision={0} style={{ width: 120 }} />
+      </Form.Item>
+    </FormModal>
   );
 }

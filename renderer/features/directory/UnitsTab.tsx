@@ -1,17 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import {
-  App,
-  Button,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Popconfirm,
-  Select,
-  Space,
-  Table,
-  TreeSelect,
-} from 'antd';
+import { Button, Form, Input, InputNumber, Select, Space, Table, TreeSelect } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,8 +8,10 @@ import { UNIT_KINDS, type Unit } from '@shared/domain/org/types';
 import { buildUnitTree, type UnitNode } from '@shared/domain/org/unit-tree';
 import { useServices } from '../../services/services';
 import { parseForm, schemaRule } from '../../ui/schema-form';
-import { translateError } from '../../ui/translate-error';
+import { FormModal } from '../../ui/FormModal';
+import { RowActions } from '../../ui/RowActions';
 import { useActor } from '../session/useSession';
+import { useSignedWrite } from '../session/useSignedWrite';
 import { unitTreeSelectData } from './unit-tree-select';
 import type { DirectoryData } from './useDirectoryData';
 
@@ -36,9 +26,9 @@ type Editing = { mode: 'closed' } | { mode: 'new'; parentId: string | null } | {
 
 export function UnitsTab({ data }: { data: DirectoryData }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const { directory } = useServices();
   const requireActor = useActor();
+  const write = useSignedWrite();
   const [editing, setEditing] = useState<Editing>({ mode: 'closed' });
 
   const rows = useMemo(() => {
@@ -55,17 +45,6 @@ export function UnitsTab({ data }: { data: DirectoryData }) {
     };
     return buildUnitTree(data.units).map(toRow);
   }, [data]);
-
-  const remove = async (unit: Unit) => {
-    const actor = requireActor();
-    if (!actor) return;
-    try {
-      await directory.deleteUnit(unit.id, actor);
-      void message.success(t('common.deleted'));
-    } catch (error) {
-      void message.error(translateError(t, error));
-    }
-  };
 
   const columns: ColumnsType<UnitRow> = [
     { title: t('directory.columns.name'), key: 'name', render: (_: unknown, r) => r.unit.name },
@@ -98,14 +77,11 @@ export function UnitsTab({ data }: { data: DirectoryData }) {
       key: 'actions',
       width: 200,
       render: (_: unknown, r) => (
-        <Space size={0}>
-          <Button
-            type="link"
-            size="small"
-            onClick={() => requireActor() && setEditing({ mode: 'edit', unit: r.unit })}
-          >
-            {t('common.edit')}
-          </Button>
+        <RowActions
+          name={r.unit.name}
+          onEdit={() => requireActor() && setEditing({ mode: 'edit', unit: r.unit })}
+          onDelete={() => void write((actor) => directory.deleteUnit(r.unit.id, actor), t('common.deleted'))}
+        >
           <Button
             type="link"
             size="small"
@@ -113,17 +89,7 @@ export function UnitsTab({ data }: { data: DirectoryData }) {
           >
             {t('directory.addUnit')}
           </Button>
-          <Popconfirm
-            title={t('common.confirmDelete', { name: r.unit.name })}
-            onConfirm={() => void remove(r.unit)}
-            okText={t('common.delete')}
-            cancelText={t('common.cancel')}
-          >
-            <Button type="link" size="small" danger>
-              {t('common.delete')}
-            </Button>
-          </Popconfirm>
-        </Space>
+        </RowActions>
       ),
     },
   ];
@@ -162,9 +128,8 @@ function UnitModal({
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const { directory } = useServices();
-  const requireActor = useActor();
+  const write = useSignedWrite();
   const [form] = Form.useForm<UnitInput>();
   const unit = editing.mode === 'edit' ? editing.unit : null;
 
@@ -179,71 +144,58 @@ function UnitModal({
   }, [editing, form]);
 
   const save = async (raw: UnitInput) => {
-    const actor = requireActor();
-    if (!actor) return;
     const values = parseForm(unitInputSchema, { ...raw, parentId: raw.parentId ?? null }, form, t);
-    if (!values) return;
-    try {
-      await directory.saveUnit(values, unit?.id ?? null, actor);
-      void message.success(t('common.saved'));
-      onClose();
-    } catch (error) {
-      void message.error(translateError(t, error));
-    }
+    if (values && (await write((actor) => directory.saveUnit(values, unit?.id ?? null, actor)))) onClose();
   };
 
   return (
-    <Modal
+    <FormModal
       open={editing.mode !== 'closed'}
       title={unit ? t('directory.editUnit') : t('directory.addUnit')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      destroyOnHidden
+      form={form}
+      onSubmit={(v) => void save(v)}
+      onClose={onClose}
     >
-      <Form form={form} layout="vertical" onFinish={(v) => void save(v)} requiredMark>
-        <Form.Item
-          name="name"
-          label={t('directory.columns.name')}
-          rules={[schemaRule(unitInputSchema.shape.name, t, { required: true })]}
-        >
-          <Input maxLength={60} autoFocus />
-        </Form.Item>
-        <Form.Item
-          name="kind"
-          label={t('directory.columns.kind')}
-          rules={[{ required: true, message: t('validation.required') }]}
-        >
-          <Select options={UNIT_KINDS.map((k) => ({ value: k, label: t(`unitKinds.${k}`) }))} />
-        </Form.Item>
-        <Form.Item name="parentId" label={t('directory.columns.parent')}>
-          <TreeSelect
-            allowClear
-            placeholder={t('directory.topLevel')}
-            treeData={unitTreeSelectData(data.units, unit?.id)}
-            treeDefaultExpandAll
-            showSearch={{ treeNodeFilterProp: 'title' }}
-          />
-        </Form.Item>
-        <Form.Item
-          name="phone"
-          label={t('directory.columns.phone')}
-          rules={[schemaRule(unitInputSchema.shape.phone, t)]}
-        >
-          <Input maxLength={20} />
-        </Form.Item>
-        <Form.Item
-          name="address"
-          label={t('directory.columns.address')}
-          rules={[schemaRule(unitInputSchema.shape.address, t)]}
-        >
-          <Input maxLength={200} />
-        </Form.Item>
-        <Form.Item name="sortOrder" label={t('directory.columns.sortOrder')}>
-          <InputNumber precision={0} style={{ width: 120 }} />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <Form.Item
+        name="name"
+        label={t('directory.columns.name')}
+        rules={[schemaRule(unitInputSchema.shape.name, t, { required: true })]}
+      >
+        <Input maxLength={60} autoFocus />
+      </Form.Item>
+      <Form.Item
+        name="kind"
+        label={t('directory.columns.kind')}
+        rules={[{ required: true, message: t('validation.required') }]}
+      >
+        <Select options={UNIT_KINDS.map((k) => ({ value: k, label: t(`unitKinds.${k}`) }))} />
+      </Form.Item>
+      <Form.Item name="parentId" label={t('directory.columns.parent')}>
+        <TreeSelect
+          allowClear
+          placeholder={t('directory.topLevel')}
+          treeData={unitTreeSelectData(data.units, unit?.id)}
+          treeDefaultExpandAll
+          showSearch={{ treeNodeFilterProp: 'title' }}
+        />
+      </Form.Item>
+      <Form.Item
+        name="phone"
+        label={t('directory.columns.phone')}
+        rules={[schemaRule(unitInputSchema.shape.phone, t)]}
+      >
+        <Input maxLength={20} />
+      </Form.Item>
+      <Form.Item
+        name="address"
+        label={t('directory.columns.address')}
+        rules={[schemaRule(unitInputSchema.shape.address, t)]}
+      >
+        <Input maxLength={200} />
+      </Form.Item>
+      <Form.Item name="sortOrder" label={t('directory.columns.sortOrder')}>
+        <InputNumber precision={0} style={{ width: 120 }} />
+      </Form.Item>
+    </FormModal>
   );
 }

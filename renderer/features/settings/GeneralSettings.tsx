@@ -1,4 +1,4 @@
-import { App, Button, Card, Form, Input, Radio, TreeSelect } from 'antd';
+import { Button, Card, Form, Input, Radio, TreeSelect } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,9 +7,8 @@ import { useServices } from '../../services/services';
 import { LANGUAGES, type Language } from '../../i18n/i18n';
 import { useUiStore } from '../../stores/ui-store';
 import { parseForm, schemaRule } from '../../ui/schema-form';
-import { translateError } from '../../ui/translate-error';
 import { unitTreeSelectData } from '../directory/unit-tree-select';
-import { useActor } from '../session/useSession';
+import { useSignedWrite } from '../session/useSignedWrite';
 
 interface FormValues {
   jurisdictionName: string;
@@ -18,9 +17,8 @@ interface FormValues {
 
 export function GeneralSettings() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const { settings, directory } = useServices();
-  const requireActor = useActor();
+  const write = useSignedWrite();
   const language = useUiStore((s) => s.language);
   const setLanguage = useUiStore((s) => s.setLanguage);
   const install = useLiveQuery(() => settings.getInstallSettings(), [settings]);
@@ -32,21 +30,13 @@ export function GeneralSettings() {
   }, [install, form]);
 
   const save = async (raw: FormValues) => {
-    const actor = requireActor();
-    if (!actor) return;
     const values = parseForm(
       installSettingsSchema,
       { jurisdictionName: raw.jurisdictionName ?? '', ownUnitId: raw.ownUnitId ?? null },
       form,
       t,
     );
-    if (!values) return;
-    try {
-      await settings.saveInstallSettings(values, actor);
-      void message.success(t('common.saved'));
-    } catch (error) {
-      void message.error(translateError(t, error));
-    }
+    if (values) await write((actor) => settings.saveInstallSettings(values, actor));
   };
 
   return (
