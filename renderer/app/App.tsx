@@ -14,8 +14,12 @@ import { HOME_PATH } from './areas';
 import { DatabaseGate } from './DatabaseGate';
 import { Shell } from './Shell';
 
-const DirectoryPage = lazy(() =>
-  import('../features/directory/DirectoryPage').then((m) => ({ default: m.DirectoryPage })),
+// The directory is the home screen: its code is fetched while the database opens, not after the shell renders.
+const directoryPageModule = import('../features/directory/DirectoryPage');
+const DirectoryPage = lazy(() => directoryPageModule.then((m) => ({ default: m.DirectoryPage })));
+const PlansPage = lazy(() => import('../features/plans/PlansPage').then((m) => ({ default: m.PlansPage })));
+const PlanDetailPage = lazy(() =>
+  import('../features/plans/PlanDetailPage').then((m) => ({ default: m.PlanDetailPage })),
 );
 const SettingsPage = lazy(() =>
   import('../features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })),
@@ -50,7 +54,10 @@ export function App({ platform, databaseName }: { platform: Platform; databaseNa
                   <Route path="/" element={<Navigate to={HOME_PATH} replace />} />
                   <Route path="/directory" element={<DirectoryPage />} />
                   <Route path="/settings" element={<SettingsPage />} />
-                  {(['duty', 'incidents', 'plans', 'drills', 'resources', 'reports'] as const).map((area) => (
+                  <Route path="/plans" element={<PlansPage />} />
+                  <Route path="/plans/:id/:version" element={<PlanDetailPage />} />
+                  <Route path="/plans/:id/:version/:tab" element={<PlanDetailPage />} />
+                  {(['duty', 'incidents', 'drills', 'resources', 'reports'] as const).map((area) => (
                     <Route key={area} path={`/${area}/*`} element={<NotYetAvailablePage area={area} />} />
                   ))}
                   <Route path="*" element={<Navigate to={HOME_PATH} replace />} />

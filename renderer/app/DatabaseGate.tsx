@@ -1,12 +1,13 @@
 /**
- * Opens the database before the screens that need it, and renders the shell's skeleton meanwhile. On
+ * Opens the database before the screens that need it, showing a plain waiting screen meanwhile. On
  * first start it loads the sample district and asks the browser to keep our storage persistent.
  */
-import { Spin } from 'antd';
+import { liveQuery } from 'dexie';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { openDatabase, readWhatCanBeRead, type OpenFailure } from '../db/open-database';
-import { seedSampleDataIfNew } from '../db/repositories/sample-data-repository';
+import { seedSampleDataIfNew, seedSamplePlansIfNew } from '../db/repositories/sample-data-repository';
+import { refreshSearchTextIfStale } from '../db/repositories/search-text-refresh';
 import { DatabaseFailurePage } from '../features/db-failure/DatabaseFailurePage';
 import type { Platform } from '../platform/desktop';
 import { requestPersistentStorage } from '../platform/storage';
@@ -24,7 +25,6 @@ export function DatabaseGate({
   databaseName?: string;
   children: ReactNode;
 }) {
-  const { t } = useTranslation();
   const [state, setState] = useState<GateState>({ status: 'opening' });
   const [attempt, setAttempt] = useState(0);
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
@@ -34,6 +34,7 @@ export function DatabaseGate({
     setState({ status: 'opening' });
     void (async () => {
       const result = await openDatabase(databaseName);
+      performance.mark('database-open');
       if (cancelled) return;
       if (!result.ok) {
         setState({ status: 'failed', failure: result.failure });
@@ -41,11 +42,19 @@ export function DatabaseGate({
       }
       try {
         await seedSampleDataIfNew(result.db);
+        await seedSamplePlansIfNew(result.db);
       } catch (error) {
         console.error('sample data not loaded', error);
       }
+      performance.mark('database-ready');
       void requestPersistentStorage();
-      if (!cancelled) setState({ status: 'open', services: createServices(result.db, platform) });
+      refreshSearchTextIfStale(result.db).catch((error: unknown) =>
+        console.error('search text not refreshed', error),
+      );
+      if (cancelled) return;
+      const services = createServices(result.db, platform);
+      warmHomeScreenQueries(services);
+      setState({ status: 'open', services });
     })();
     return () => {
       cancelled = true;
@@ -62,13 +71,28 @@ export function DatabaseGate({
       />
     );
   }
-  if (state.status === 'opening') {
-    return (
-      <div className="app-opening">
-        <Spin size="large" />
-        <span>{t('app.loading')}</span>
-      </div>
-    );
-  }
+  if (state.status === 'opening') return <OpeningScreen />;
   return <ServicesProvider services={state.services}>{children}</ServicesProvider>;
+}
+
+/** Plain markup, no UI kit: the main thread stays free for the database to open. */
+function OpeningScreen() {
+  const { t } = useTranslation();
+  return (
+    <div className="app-opening" role="status">
+      <span className="app-opening-spinner" aria-hidden />
+      <span>{t('app.loading')}</span>
+    </div>
+  );
+}
+
+/**
+ * Starts the directory's queries (the home screen) as soon as the database is open, so they run while the
+ * shell renders; Dexie's live-query cache then answers the screen's own identical queries at once.
+ */
+function warmHomeScreenQueries({ directory }: Services): void {
+  const subscription = liveQuery(() =>
+    Promise.all([directory.listUnits(), directory.listPositions(), directory.listPeople()]),
+  ).subscribe({ error: () => undefined });
+  setTimeout(() => subscription.unsubscribe(), 10_000);
 }

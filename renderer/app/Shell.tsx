@@ -1,7 +1,7 @@
 import { QuestionCircleOutlined, WifiOutlined } from '@ant-design/icons';
 import { Button, Layout, Menu, Space, Spin, Tag, Tooltip, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { Suspense, type ReactNode } from 'react';
+import { Suspense, useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { SignInDialog } from '../features/session/SignInDialog';
@@ -24,6 +24,9 @@ export function Shell({ children }: { children: ReactNode }) {
   const setShortcutsOpen = useUiStore((s) => s.setShortcutsOpen);
   const install = useLiveQuery(() => settings.getInstallSettings(), [settings]);
   useGlobalShortcuts();
+  useEffect(() => {
+    performance.mark('shell-rendered');
+  }, []);
 
   const selected = AREAS.find((a) => location.pathname.startsWith(a.path))?.key ?? 'directory';
 

@@ -28,7 +28,7 @@ export interface Area {
 export const AREAS: readonly Area[] = [
   { key: 'duty', path: '/duty', icon: <FieldTimeOutlined />, ready: false },
   { key: 'incidents', path: '/incidents', icon: <AlertOutlined />, ready: false },
-  { key: 'plans', path: '/plans', icon: <BookOutlined />, ready: false },
+  { key: 'plans', path: '/plans', icon: <BookOutlined />, ready: true },
   { key: 'drills', path: '/drills', icon: <ExperimentOutlined />, ready: false },
   { key: 'resources', path: '/resources', icon: <ToolOutlined />, ready: false },
   { key: 'directory', path: '/directory', icon: <ContactsOutlined />, ready: true },

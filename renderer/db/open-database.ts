@@ -32,13 +32,27 @@ export function classifyOpenError(error: unknown): OpenFailure {
 /** Dexie stores version N as IndexedDB version N × 10. */
 const IDB_VERSION_FACTOR = 10;
 
+declare global {
+  interface Window {
+    /** Started by public/early-probe.js while the page parses. */
+    edDatabaseProbe?: Promise<IDBDatabaseInfo[]> | undefined;
+  }
+}
+
+function takeEarlyProbe(): Promise<IDBDatabaseInfo[]> | undefined {
+  if (typeof window === 'undefined') return undefined;
+  const probe = window.edDatabaseProbe;
+  window.edDatabaseProbe = undefined;
+  return probe;
+}
+
 /**
  * The installed IndexedDB version, read without opening through Dexie: Dexie 4 "upgrades" a database made
  * by a newer app (adding the tables it misses) instead of failing, which would alter data we cannot read.
  */
 async function installedVersion(name: string): Promise<number | null> {
   if (typeof indexedDB.databases !== 'function') return null;
-  const found = (await indexedDB.databases()).find((info) => info.name === name);
+  const found = (await (takeEarlyProbe() ?? indexedDB.databases())).find((info) => info.name === name);
   return found?.version ?? null;
 }
 

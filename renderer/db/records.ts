@@ -1,5 +1,7 @@
 /** Row types of the tables that are not directory records (those live in shared/domain/org/types.ts). */
-import type { Actor } from '@shared/domain/org/types';
+import type { Actor, Authored } from '@shared/domain/org/types';
+import type { PlanEvent } from '@shared/domain/plan/plan-events';
+import type { Plan } from '@shared/domain/plan/plan-schema';
 
 export interface SettingRow {
   key: string;
@@ -15,4 +17,17 @@ export interface AuditEntry {
   entity: string;
   entityId: string;
   summary: string;
+}
+
+/** One saved version of a plan. A published version is never edited: saving it creates the next version. */
+export type PlanRecord = Plan & Authored;
+
+/** A trainer's sandbox run of one plan version: the events sent, replayed through the compiled chart on load. */
+export interface PlanSimulationRecord extends Authored {
+  id: string;
+  planId: string;
+  planVersion: number;
+  name: string;
+  startedAt: number;
+  events: PlanEvent[];
 }

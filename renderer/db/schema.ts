@@ -13,7 +13,17 @@ export const SCHEMA_V1 = {
   audit: 'id, at, [entity+entityId]',
 } as const;
 
-export const CURRENT_SCHEMA_VERSION = 1;
+/**
+ * v2 — emergency plans: every saved version is its own row ([id+version]), so incidents and drills keep the
+ * version they ran; plan simulations are stored as the list of events a trainer sent (replayed on load).
+ */
+export const SCHEMA_V2 = {
+  ...SCHEMA_V1,
+  plans: '[id+version], id, status',
+  planSimulations: 'id, [planId+planVersion], updatedAt',
+} as const;
 
-export type TableName = keyof typeof SCHEMA_V1;
-export const TABLE_NAMES = Object.keys(SCHEMA_V1) as TableName[];
+export const CURRENT_SCHEMA_VERSION = 2;
+
+export type TableName = keyof typeof SCHEMA_V2;
+export const TABLE_NAMES = Object.keys(SCHEMA_V2) as TableName[];

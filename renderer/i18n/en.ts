@@ -1,7 +1,9 @@
 /** English. Field terms keep their Chinese original in brackets where an operator would look for it. */
+import { plansEn } from './plans.en';
 import type { Messages } from './zh-CN';
 
 export const en: Messages = {
+  plans: plansEn,
   app: {
     title: 'Emergency Desk',
     subtitle: '应急指挥演练台',
@@ -147,6 +149,7 @@ export const en: Messages = {
     rows: 'Rows',
     previewTitle: 'Preview (first {{count}} rows)',
     errorsTitle: '{{count}} problems found; nothing was imported. Correct the file and choose it again.',
+    row: 'Row',
     rowColumn: 'Row {{row}}',
     column: 'Column',
     problem: 'Problem',
@@ -179,6 +182,8 @@ export const en: Messages = {
       people: 'People',
       settings: 'Settings',
       audit: 'Audit rows',
+      plans: 'Plan versions',
+      planSimulations: 'Plan simulations',
     },
     counts: 'Records',
     exportAll: 'Export all data',
@@ -208,6 +213,7 @@ export const en: Messages = {
       signIn: 'Signed in / shift change',
       signOut: 'Signed out',
       restore: 'Restored from backup',
+      publish: 'Publish',
       'pin.set': 'PIN set',
       'pin.clear': 'PIN cleared',
     },
@@ -217,6 +223,7 @@ export const en: Messages = {
       position: 'Position',
       settings: 'Settings',
       session: 'Duty',
+      plan: 'Plan',
       database: 'Database',
     },
   },
@@ -255,6 +262,10 @@ export const en: Messages = {
     csvDuplicateId: 'Same id as row {{other}}',
   },
   errors: {
+    planInvalid: 'The plan has errors; nothing was changed: {{detail}}',
+    planDoesNotCompile: 'The plan cannot be published: {{detail}}',
+    planFileNotJson: 'The file is not a valid plan file (cannot be parsed)',
+    planFileNotOurs: 'The file is not an Emergency Desk plan file',
     notFound: 'The record no longer exists',
     parentMissing: 'The parent unit does not exist',
     unitCycle: 'A unit cannot be moved under itself or one of its sub-units',

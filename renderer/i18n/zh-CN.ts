@@ -2,7 +2,10 @@
  * 简体中文, the default and the source of every key: en.ts must have the same shape (checked by the compiler).
  * Field terms are the exact Chinese terms of emergency management, not translations.
  */
+import { plansZhCN } from './plans.zh-CN';
+
 export const zhCN = {
+  plans: plansZhCN,
   app: {
     title: '应急指挥演练台',
     subtitle: 'Emergency Desk',
@@ -142,6 +145,7 @@ export const zhCN = {
     rows: '行数',
     previewTitle: '预览（前 {{count}} 行）',
     errorsTitle: '发现 {{count}} 处错误，未导入任何数据。请修改文件后重新选择。',
+    row: '行号',
     rowColumn: '第 {{row}} 行',
     column: '列',
     problem: '问题',
@@ -168,7 +172,15 @@ export const zhCN = {
     notPersisted: '未授予（磁盘空间紧张时浏览器可能清除数据，请定期导出备份）',
     persistUnsupported: '当前环境不支持',
     requestPersist: '申请持久化存储',
-    tables: { units: '单位', positions: '岗位', people: '人员', settings: '设置项', audit: '操作留痕' },
+    tables: {
+      units: '单位',
+      positions: '岗位',
+      people: '人员',
+      settings: '设置项',
+      audit: '操作留痕',
+      plans: '预案版本',
+      planSimulations: '预案模拟',
+    },
     counts: '记录数',
     exportAll: '导出全部数据',
     exportAllHint: '导出为一个带校验值的备份文件（.json），可在本机或其他电脑上恢复。',
@@ -196,6 +208,7 @@ export const zhCN = {
       signIn: '签到 / 交接班',
       signOut: '签退',
       restore: '从备份恢复',
+      publish: '发布',
       'pin.set': '设置 PIN',
       'pin.clear': '清除 PIN',
     },
@@ -205,6 +218,7 @@ export const zhCN = {
       position: '岗位',
       settings: '设置',
       session: '值守',
+      plan: '预案',
       database: '数据库',
     },
   },
@@ -243,6 +257,10 @@ export const zhCN = {
     csvDuplicateId: '编号与第 {{other}} 行重复',
   },
   errors: {
+    planInvalid: '预案内容有误，未做任何更改：{{detail}}',
+    planDoesNotCompile: '预案不能发布：{{detail}}',
+    planFileNotJson: '文件不是有效的预案文件（无法解析）',
+    planFileNotOurs: '该文件不是应急指挥演练台的预案文件',
     notFound: '记录不存在，可能已被删除',
     parentMissing: '上级单位不存在',
     unitCycle: '不能把单位移到它自己或其下级单位之下',

@@ -7,11 +7,13 @@ import type { EmergencyDeskDatabase } from '../db/database';
 import { createAuditRepository, type AuditRepository } from '../db/repositories/audit-trail';
 import { createBackupRepository, type BackupRepository } from '../db/repositories/backup-repository';
 import { createDirectoryRepository, type DirectoryRepository } from '../db/repositories/directory-repository';
+import { createPlanRepository, type PlanRepository } from '../db/repositories/plan-repository';
 import { createSettingsRepository, type SettingsRepository } from '../db/repositories/settings-repository';
 import type { Platform } from '../platform/desktop';
 
 export interface Services {
   directory: DirectoryRepository;
+  plans: PlanRepository;
   settings: SettingsRepository;
   backup: BackupRepository;
   audit: AuditRepository;
@@ -26,6 +28,7 @@ export function createServices(
 ): Services {
   return {
     directory: createDirectoryRepository(db, now),
+    plans: createPlanRepository(db, now),
     settings: createSettingsRepository(db, now),
     backup: createBackupRepository(db, now),
     audit: createAuditRepository(db),
@@ -36,7 +39,7 @@ export function createServices(
 
 const ServicesContext = createContext<Services | null>(null);
 
-export function ServicesProvider({ services, children }: { services: Services; children: ReactNode }) {
+export function ServicesProvider({ services, children }: { services: Services | null; children: ReactNode }) {
   return <ServicesContext.Provider value={services}>{children}</ServicesContext.Provider>;
 }
 

@@ -62,6 +62,20 @@ describe('directory repository', () => {
     ]);
   });
 
+  it('sets a PIN given with a save in the same transaction, auditing the PIN and not an unchanged record', async () => {
+    const { unitId } = await seedUnitAndPosition();
+    const input = { name: '王晨浩', unitId, mobile: '13800138002', positionIds: [] };
+    const id = await repo.savePerson(input, null, actor);
+    await repo.savePerson(input, id, actor, '2468');
+    expect((await repo.getPerson(id))?.pin?.hash).toMatch(/^[0-9a-f]{64}$/);
+    const trail = await db.audit.where('[entity+entityId]').equals(['person', id]).sortBy('at');
+    expect(trail.map((a) => a.action)).toEqual(['create', 'pin.set']);
+    expect(JSON.stringify(trail)).not.toContain('2468');
+    const bad = await rejection(repo.savePerson({ ...input, title: '科员' }, id, actor, '12'));
+    expect(bad.code).toBe('invalidInput');
+    expect((await repo.getPerson(id))?.title).toBe('');
+  });
+
   it('validates at the boundary and writes nothing on bad input', async () => {
     const { unitId } = await seedUnitAndPosition();
     const error = await rejection(repo.savePerson({ name: ' ', unitId, mobile: '123' }, null, actor));

@@ -14,7 +14,6 @@ import {
   type PositionInput,
   type UnitInput,
 } from '@shared/domain/org/schemas';
-import { personSearchText } from '@shared/domain/org/search';
 import type { Actor, Person, Position, Unit } from '@shared/domain/org/types';
 import { wouldCreateCycle } from '@shared/domain/org/unit-tree';
 import type { EmergencyDeskDatabase } from '../database';
@@ -24,6 +23,17 @@ import { RepositoryError } from './repository-error';
 type Clock = () => number;
 
 const IMPORT_CHUNK = 1000;
+
+/** The pinyin dictionary is loaded on the first write, not at start-up; it is never awaited inside a transaction. */
+const loadSearchText = () => import('@shared/domain/org/search-text').then((m) => m.personSearchText);
+
+/** Whether a save changes what a person reads in the directory (a PIN alone is audited as such). */
+function isChanged(before: Person, after: Person): boolean {
+  const fields = ['name', 'unitId', 'title', 'mobile', 'officePhone', 'note'] as const;
+  return (
+    fields.some((f) => before[f] !== after[f]) || before.positionIds.join('|') !== after.positionIds.join('|')
+  );
+}
 
 function stamp(now: number, actor: Actor, existing?: { createdAt: number; createdBy: Actor | null }) {
   return {
@@ -51,7 +61,7 @@ export function createDirectoryRepository(db: EmergencyDeskDatabase, now: Clock 
   return {
     listUnits: () => db.units.toArray(),
     listPositions: () =>
-      db.positions.toArray().then((rows) => rows.sort((a, b) => a.sortOrder - b.sortOrder)),
+      db.positions.toArray().then((rows) => [...rows].sort((a, b) => a.sortOrder - b.sortOrder)),
     listPeople: () => db.people.toArray(),
     getPerson: (id: string) => db.people.get(id),
     countPeople: () => db.people.count(),
@@ -117,8 +127,14 @@ export function createDirectoryRepository(db: EmergencyDeskDatabase, now: Clock 
       });
     },
 
-    async savePerson(input: PersonInput, id: string | null, actor: Actor): Promise<string> {
+    /**
+     * Saves a person; a `pin` given with the save is set in the same transaction, so the record, its PIN
+     * and one audit row are written together or not at all.
+     */
+    async savePerson(input: PersonInput, id: string | null, actor: Actor, pin?: string): Promise<string> {
       const values = parseOrThrow(personInputSchema.safeParse(input));
+      const personSearchText = await loadSearchText();
+      const hashed = pin ? await hashPin(parseOrThrow(pinSchema.safeParse(pin))) : null;
       return db.transaction('rw', db.people, db.units, db.positions, db.audit, async () => {
         const existing = id === null ? undefined : await db.people.get(id);
         if (id !== null && !existing) throw new RepositoryError('notFound');
@@ -130,14 +146,17 @@ export function createDirectoryRepository(db: EmergencyDeskDatabase, now: Clock 
         const person: Person = {
           ...values,
           id: personId,
-          pin: existing?.pin ?? null,
+          pin: hashed ?? existing?.pin ?? null,
           searchText: personSearchText(values),
           ...stamp(at, actor, existing),
         };
         await db.people.put(person);
-        await db.audit.add(
-          auditEntry(at, actor, existing ? 'update' : 'create', 'person', personId, person.name),
-        );
+        if (!existing || isChanged(existing, person)) {
+          await db.audit.add(
+            auditEntry(at, actor, existing ? 'update' : 'create', 'person', personId, person.name),
+          );
+        }
+        if (hashed) await db.audit.add(auditEntry(at, actor, 'pin.set', 'person', personId, person.name));
         return personId;
       });
     },
@@ -171,6 +190,7 @@ export function createDirectoryRepository(db: EmergencyDeskDatabase, now: Clock 
       actor: Actor,
       onProgress: (written: number, total: number) => void = () => undefined,
     ): Promise<{ added: number; updated: number }> {
+      const personSearchText = await loadSearchText();
       return db.transaction('rw', db.people, db.units, db.positions, db.audit, async () => {
         const at = now();
         const unitIds = new Set(await db.units.toCollection().primaryKeys());

@@ -149,7 +149,7 @@ export function ImportPeopleDialog({
             dataSource={checked.issues.map((issue, key) => ({ ...issue, key }))}
             columns={[
               {
-                title: t('csvImport.rowColumn', { row: '' }).trim() || '#',
+                title: t('csvImport.row'),
                 dataIndex: 'row',
                 width: 90,
                 render: (row: number) => t('csvImport.rowColumn', { row }),
@@ -195,6 +195,7 @@ export function ImportPeopleDialog({
                 render: (ids: string[]) => ids.map((id) => data.positionById.get(id)?.name).join('、'),
               },
               { title: t('directory.columns.mobile'), dataIndex: 'mobile', width: 120 },
+              { title: t('directory.columns.officePhone'), dataIndex: 'officePhone', width: 130 },
             ]}
           />
         </>

@@ -20,6 +20,9 @@ import type { DirectoryData } from './useDirectoryData';
 
 type Editing = { mode: 'closed' } | { mode: 'new' } | { mode: 'edit'; person: Person };
 
+/** One collator for the whole list: `localeCompare` with a locale builds one per comparison (4× slower). */
+const BY_NAME = new Intl.Collator('zh-CN');
+
 export function PeopleTab({ data }: { data: DirectoryData }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -63,7 +66,7 @@ export function PeopleTab({ data }: { data: DirectoryData }) {
         const positions = p.positionIds.map((id) => data.positionById.get(id)?.name ?? '').join(' ');
         return matchesQuery(p.searchText, deferredQuery, `${unitName} ${positions}`);
       })
-      .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
+      .sort((a, b) => BY_NAME.compare(a.name, b.name));
   }, [data, unitId, deferredQuery]);
 
   useEffect(() => {
@@ -168,6 +171,7 @@ export function PeopleTab({ data }: { data: DirectoryData }) {
             scroll={{ x: 1100, y: Math.max(200, tableHeight - 40) }}
             locale={{ emptyText: t('directory.noResults') }}
             onRow={(person) => ({
+              'data-testid': `person-row-${person.id}`,
               onDoubleClick: () => requireActor() && setEditing({ mode: 'edit', person }),
             })}
           />

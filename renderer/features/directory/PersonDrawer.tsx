@@ -53,10 +53,9 @@ export function PersonDrawer({
     const values = parseForm(personInputSchema, raw, form, t);
     if (!values) return;
     setSaving(true);
-    const saved = await write(async (actor) => {
-      const id = await directory.savePerson(values, person?.id ?? null, actor);
-      if (raw.pin) await directory.setPin(id, raw.pin, actor);
-    });
+    const saved = await write((actor) =>
+      directory.savePerson(values, person?.id ?? null, actor, raw.pin || undefined),
+    );
     setSaving(false);
     if (saved) onClose();
   };

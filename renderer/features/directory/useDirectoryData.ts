@@ -18,15 +18,18 @@ export function useDirectoryData(): DirectoryData {
   const units = useLiveQuery(() => directory.listUnits(), [directory]);
   const positions = useLiveQuery(() => directory.listPositions(), [directory]);
   const people = useLiveQuery(() => directory.listPeople(), [directory]);
+  const loaded = units !== undefined && positions !== undefined && people !== undefined;
+  if (loaded && performance.getEntriesByName('directory-data').length === 0)
+    performance.mark('directory-data');
   return useMemo(
     () => ({
-      loaded: units !== undefined && positions !== undefined && people !== undefined,
+      loaded,
       units: units ?? [],
       positions: positions ?? [],
       people: people ?? [],
       unitById: new Map((units ?? []).map((u) => [u.id, u])),
       positionById: new Map((positions ?? []).map((p) => [p.id, p])),
     }),
-    [units, positions, people],
+    [loaded, units, positions, people],
   );
 }

@@ -1,6 +1,6 @@
-import { App, Form, Input, Modal, Select, Typography } from 'antd';
+import { App, Form, Input, Modal, Select, Typography, type RefSelectProps } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { matchesQuery } from '@shared/domain/org/search';
 import type { Person, Position, Unit } from '@shared/domain/org/types';
@@ -26,6 +26,7 @@ export function SignInDialog() {
   const open = useUiStore((s) => s.signInOpen);
   const setOpen = useUiStore((s) => s.setSignInOpen);
   const [form] = Form.useForm<SignInValues>();
+  const personSelect = useRef<RefSelectProps>(null);
   const [submitting, setSubmitting] = useState(false);
   const personId = Form.useWatch('personId', form);
 
@@ -88,6 +89,10 @@ export function SignInDialog() {
       onOk={() => form.submit()}
       onCancel={() => setOpen(false)}
       destroyOnHidden
+      // A drawer closing just before F2 hands focus back to its opener late; take it once the dialog is in.
+      afterOpenChange={(isOpen) => {
+        if (isOpen) personSelect.current?.focus();
+      }}
     >
       <Typography.Paragraph type="secondary">{t('session.intro')}</Typography.Paragraph>
       <Form form={form} layout="vertical" onFinish={submit} requiredMark>
@@ -105,6 +110,7 @@ export function SignInDialog() {
               form.setFieldsValue({ positionId: first, pin: '' });
             }}
             autoFocus
+            ref={personSelect}
           />
         </Form.Item>
         <Form.Item

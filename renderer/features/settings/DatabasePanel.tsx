@@ -74,11 +74,15 @@ export function DatabasePanel() {
       cancelText: t('common.cancel'),
       okButtonProps: { danger: true },
       onOk: async () => {
+        // Both buttons stay disabled until the restore has committed or rolled back.
+        setBusy(true);
         try {
           await backup.restoreAll(bundle, actor);
           void message.success(t('settings.restoreDone'));
         } catch (error) {
           void message.error(translateError(t, error));
+        } finally {
+          setBusy(false);
         }
       },
     });
@@ -133,7 +137,7 @@ export function DatabasePanel() {
           <Typography.Text type="secondary">{t('settings.exportAllHint')}</Typography.Text>
         </Space>
         <Space>
-          <Button danger icon={<UploadOutlined />} onClick={() => void restore()}>
+          <Button danger icon={<UploadOutlined />} disabled={busy} onClick={() => void restore()}>
             {t('settings.importAll')}
           </Button>
           <Typography.Text type="secondary">{t('settings.importAllHint')}</Typography.Text>

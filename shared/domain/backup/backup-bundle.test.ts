@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, createBackupBundle, readBackupBundle } from './backup-bundle';
+import { canonicalJson, createBackupBundle, readBackupBundle, sha256Hex } from './backup-bundle';
 
 const tables = { people: [{ id: 'a', name: '张三', positionIds: ['x'] }], units: [] };
 const make = () =>
@@ -33,5 +33,29 @@ describe('backup bundle', () => {
       ok: false,
       message: 'backupInvalid',
     });
+  });
+
+  it('refuses an edited header: who exported it, when, and for which jurisdiction', async () => {
+    const bundle = await make();
+    for (const edit of [{ jurisdiction: '东江新区' }, { exportedBy: '李四' }, { exportedAt: 2 }]) {
+      expect(await readBackupBundle(JSON.stringify({ ...bundle, ...edit }), 1)).toMatchObject({
+        ok: false,
+        message: 'backupChecksum',
+      });
+    }
+  });
+
+  it('still reads a version-1 file, whose checksum covers only the tables', async () => {
+    const v1 = {
+      format: 'emergency-desk-backup',
+      formatVersion: 1,
+      schemaVersion: 1,
+      exportedAt: 1,
+      exportedBy: '张三',
+      jurisdiction: '示范区',
+      tables,
+      checksum: await sha256Hex(canonicalJson(tables)),
+    };
+    expect(await readBackupBundle(JSON.stringify(v1), 2)).toMatchObject({ ok: true });
   });
 });

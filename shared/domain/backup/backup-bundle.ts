@@ -6,7 +6,8 @@
 import { z } from '../../validation/z';
 
 export const BACKUP_FORMAT = 'emergency-desk-backup';
-export const BACKUP_FORMAT_VERSION = 1;
+/** 2: the checksum covers the header (who, when, which jurisdiction, schema) as well as the tables. */
+export const BACKUP_FORMAT_VERSION = 2;
 
 export type TableRows = Record<string, unknown[]>;
 
@@ -49,14 +50,24 @@ export async function sha256Hex(text: string): Promise<string> {
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/**
+ * What the checksum covers. Version 1 files covered only the tables, so an edited jurisdiction, author or
+ * export time passed; they are still read, the way they were written.
+ */
+function checksummed(bundle: Omit<BackupBundle, 'checksum' | 'format'>): unknown {
+  if (bundle.formatVersion < 2) return bundle.tables;
+  const { schemaVersion, exportedAt, exportedBy, jurisdiction, tables, formatVersion } = bundle;
+  return { formatVersion, schemaVersion, exportedAt, exportedBy, jurisdiction, tables };
+}
+
 export async function createBackupBundle(
   input: Omit<BackupBundle, 'format' | 'formatVersion' | 'checksum'>,
 ): Promise<BackupBundle> {
+  const body = { formatVersion: BACKUP_FORMAT_VERSION, ...input };
   return {
     format: BACKUP_FORMAT,
-    formatVersion: BACKUP_FORMAT_VERSION,
-    ...input,
-    checksum: await sha256Hex(canonicalJson(input.tables)),
+    ...body,
+    checksum: await sha256Hex(canonicalJson(checksummed(body))),
   };
 }
 
@@ -94,7 +105,7 @@ export async function readBackupBundle(
   if (bundle.formatVersion > BACKUP_FORMAT_VERSION || bundle.schemaVersion > currentSchemaVersion) {
     return { ok: false, message: 'backupTooNew', detail: `schema ${bundle.schemaVersion}` };
   }
-  if ((await sha256Hex(canonicalJson(bundle.tables))) !== bundle.checksum) {
+  if ((await sha256Hex(canonicalJson(checksummed(bundle)))) !== bundle.checksum) {
     return { ok: false, message: 'backupChecksum' };
   }
   return { ok: true, bundle };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { matchesQuery, personSearchText } from './search';
+import { matchesQuery } from './search';
+import { personSearchText } from './search-text';
 
 const zhang = personSearchText({
   name: '张晓明',
@@ -39,5 +40,11 @@ describe('personSearchText and matchesQuery', () => {
     expect(matchesQuery(zhang, '张 东湖', '东湖街道办事处')).toBe(true);
     expect(matchesQuery(zhang, '张 西城', '东湖街道办事处')).toBe(false);
     expect(matchesQuery(zhang, '   ')).toBe(true);
+  });
+
+  it('stores ü as v, the way a pinyin input method types 吕 and 女', () => {
+    const lv = personSearchText({ name: '吕女', title: '', mobile: '', officePhone: '' });
+    expect(matchesQuery(lv, 'lvnv')).toBe(true);
+    expect(matchesQuery(lv, 'ln')).toBe(true);
   });
 });

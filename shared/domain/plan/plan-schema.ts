@@ -162,6 +162,8 @@ export const planMetaSchema = z.object({
   effectiveDate: isoDate.nullable().default(null),
   nextReviewDate: isoDate.nullable().default(null),
   lastDrillDate: isoDate.nullable().default(null),
+  /** 应急条例 Art. 8: governments and street offices at least every 24 months, high-risk units every 6. */
+  drillIntervalMonths: z.number().int().min(1).max(60).default(24),
   filing: z
     .object({
       status: z.enum(FILING_STATUSES).default('notFiled'),

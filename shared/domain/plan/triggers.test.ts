@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateTrigger, NO_FACTS, type Facts } from './triggers';
+import { describeTrigger, evaluateTrigger, NO_FACTS, type Facts } from './triggers';
 import type { Trigger } from './plan-schema';
 
 const labels = new Map([
@@ -118,5 +118,34 @@ describe('combinations and upper-level orders', () => {
     const withOrder = facts({}, { upperOrder: 'II' });
     expect(evaluateTrigger(order, withOrder, T0, 'III', labels).met).toBe(true);
     expect(evaluateTrigger(order, withOrder, T0, 'I', labels).met).toBe(false);
+  });
+});
+
+describe('describing a condition as a plan writes it', () => {
+  it('reads thresholds, warnings, elapsed time and combinations', () => {
+    expect(describeTrigger({ kind: 'threshold', observation: 'deaths', atLeast: 3, below: 10 }, labels)).toBe(
+      '死亡人数 3人以上、10人以下',
+    );
+    expect(describeTrigger({ kind: 'warning', warningType: '台风', atLeast: 'orange' }, labels)).toBe(
+      '台风预警 橙色（二级）及以上',
+    );
+    expect(
+      describeTrigger(
+        {
+          kind: 'elapsed',
+          since: 'accidentAt',
+          unless: 'controlled',
+          minutes: 240,
+          alternative: { when: 'sensitivePeriod', minutes: 120 },
+        },
+        labels,
+      ),
+    ).toBe('事故发生后4小时仍未得到有效控制（敏感时期2小时）');
+    expect(
+      describeTrigger(
+        { kind: 'all', of: [{ kind: 'flag', observation: 'controlled' }, { kind: 'upperOrder' }] },
+        labels,
+      ),
+    ).toBe('同时满足：得到有效控制，且上级指挥机构指令启动本级响应');
   });
 });

@@ -156,3 +156,26 @@ export function unmetConditions(
     .filter((r) => !r.met)
     .map((r) => r.reason);
 }
+
+/** The condition as a plan text writes it: "24小时降雨量 100毫米以上", "台风预警 橙色（二级）及以上". */
+export function describeTrigger(trigger: Trigger, labels: Labels): string {
+  const name = (key: string) => labels.get(key)?.label ?? key;
+  switch (trigger.kind) {
+    case 'threshold':
+      return `${name(trigger.observation)} ${describeRange(trigger, labels.get(trigger.observation)?.unit ?? '')}`;
+    case 'flag':
+      return name(trigger.observation);
+    case 'warning':
+      return `${trigger.warningType}预警 ${WARNING_NAME[trigger.atLeast]}及以上`;
+    case 'elapsed': {
+      const alternative = trigger.alternative
+        ? `（${name(trigger.alternative.when)}${formatMinutes(trigger.alternative.minutes)}）`
+        : '';
+      return `${name(trigger.since)}后${formatMinutes(trigger.minutes)}仍未${name(trigger.unless)}${alternative}`;
+    }
+    case 'upperOrder':
+      return '上级指挥机构指令启动本级响应';
+    case 'all':
+      return `同时满足：${trigger.of.map((t) => describeTrigger(t, labels)).join('，且')}`;
+  }
+}

@@ -1,0 +1,208 @@
+import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { decodeText } from '@shared/files/decode-text';
+import { planLevels } from '@shared/domain/plan/plan-rules';
+import { drillDue, localDate, reviewDue, type Due } from '@shared/domain/plan/plan-schedule';
+import { PLAN_STATUSES, PLAN_TYPES } from '@shared/domain/plan/plan-schema';
+import type { PlanRecord } from '../../db/records';
+import { useServices } from '../../services/services';
+import { useSignedWrite } from '../session/useSignedWrite';
+import { DueBadge } from './DueBadge';
+import { LevelTag } from './LevelTag';
+import { useLatestPlans } from './usePlans';
+
+interface Row {
+  plan: PlanRecord;
+  review: Due;
+  drill: Due;
+}
+
+const STATUS_COLOURS = { draft: 'default', published: 'success', retired: 'default' } as const;
+
+/** 预案库: every plan at its newest version, with review and drill reminders (应急条例 Art. 6, 8). */
+export function PlansPage() {
+  const { t } = useTranslation();
+  const { plans, platform, now } = useServices();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const write = useSignedWrite();
+  const records = useLatestPlans();
+  const [query, setQuery] = useState('');
+  const [hazard, setHazard] = useState<string | null>(null);
+  const [planType, setPlanType] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const today = localDate(now());
+
+  const rows = useMemo(
+    () =>
+      (records ?? [])
+        .filter((p) => query.trim() === '' || p.meta.title.includes(query.trim()))
+        .filter((p) => hazard === null || p.meta.hazardType === hazard)
+        .filter((p) => planType === null || p.meta.planType === planType)
+        .filter((p) => status === null || p.status === status)
+        .map((p) => ({ plan: p, review: reviewDue(p.meta, today), drill: drillDue(p.meta, today) })),
+    [records, query, hazard, planType, status, today],
+  );
+  const hazards = useMemo(() => [...new Set((records ?? []).map((p) => p.meta.hazardType))], [records]);
+  const overdue = {
+    review: rows.filter((r) => r.review.state === 'overdue').length,
+    drill: rows.filter((r) => r.drill.state === 'overdue').length,
+  };
+  const dueSoon = rows.filter((r) => r.review.state === 'dueSoon' || r.drill.state === 'dueSoon').length;
+
+  const importFile = async () => {
+    const file = await platform.openFile({ filters: [{ name: 'JSON', extensions: ['json'] }] });
+    if (!file) return;
+    let imported: { id: string; version: number; title: string } | null = null;
+    const ok = await write(async (actor) => {
+      imported = await plans.importFile(decodeText(file.bytes).text, actor);
+    }, null);
+    if (ok && imported) {
+      const { id, version, title } = imported;
+      void message.success(t('plans.library.imported', { title, version }));
+      void navigate(`/plans/${id}/${version}`);
+    }
+  };
+
+  return (
+    <Card
+      size="small"
+      className="page-card"
+      title={t('plans.library.title')}
+      extra={
+        <Space>
+          <Button icon={<ImportOutlined />} onClick={() => void importFile()}>
+            {t('plans.library.importFile')}
+          </Button>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/plans/new')}>
+            {t('plans.library.create')}
+          </Button>
+        </Space>
+      }
+    >
+      {overdue.review + overdue.drill > 0 ? (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 8 }}
+          title={t('plans.library.overdueAlert', overdue)}
+        />
+      ) : null}
+      {dueSoon > 0 ? (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 8 }}
+          title={t('plans.library.dueSoonAlert', { count: dueSoon })}
+        />
+      ) : null}
+      <Space wrap style={{ marginBottom: 8 }}>
+        <Input.Search
+          allowClear
+          placeholder={t('plans.library.search')}
+          style={{ width: 240 }}
+          onChange={(e) => setQuery(e.target.value)}
+        />
+        <Select
+          allowClear
+          placeholder={t('plans.library.hazard')}
+          style={{ width: 160 }}
+          options={hazards.map((h) => ({ value: h, label: h }))}
+          onChange={(v: string | undefined) => setHazard(v ?? null)}
+        />
+        <Select
+          allowClear
+          placeholder={t('plans.library.type')}
+          style={{ width: 160 }}
+          options={PLAN_TYPES.map((v) => ({ value: v, label: t(`plans.types.${v}`) }))}
+          onChange={(v: string | undefined) => setPlanType(v ?? null)}
+        />
+        <Select
+          allowClear
+          placeholder={t('plans.library.status')}
+          style={{ width: 120 }}
+          options={PLAN_STATUSES.map((v) => ({ value: v, label: t(`plans.statuses.${v}`) }))}
+          onChange={(v: string | undefined) => setStatus(v ?? null)}
+        />
+        <Typography.Text type="secondary">{t('plans.library.count', { count: rows.length })}</Typography.Text>
+      </Space>
+      <Table<Row>
+        size="small"
+        bordered
+        loading={records === undefined}
+        rowKey={(r) => `${r.plan.id}@${r.plan.version}`}
+        dataSource={rows}
+        pagination={false}
+        columns={[
+          {
+            title: t('plans.columns.title'),
+            key: 'title',
+            render: (_: unknown, { plan }: Row) => (
+              <Link to={`/plans/${plan.id}/${plan.version}`}>{plan.meta.title}</Link>
+            ),
+          },
+          {
+            title: t('plans.columns.type'),
+            key: 'type',
+            width: 110,
+            render: (_: unknown, { plan }) => t(`plans.types.${plan.meta.planType}`),
+          },
+          {
+            title: t('plans.columns.hazard'),
+            key: 'hazard',
+            width: 110,
+            render: (_: unknown, { plan }) => plan.meta.hazardType,
+          },
+          {
+            title: t('plans.columns.levels'),
+            key: 'levels',
+            width: 250,
+            render: (_: unknown, { plan }) => (
+              <Space size={2}>
+                {[...planLevels(plan)].reverse().map((l) => (
+                  <LevelTag key={l} level={l} suffix="" />
+                ))}
+              </Space>
+            ),
+          },
+          {
+            title: t('plans.columns.version'),
+            key: 'version',
+            width: 150,
+            render: (_: unknown, { plan }) =>
+              `v${plan.version}${plan.meta.edition ? ` · ${plan.meta.edition}` : ''}`,
+          },
+          {
+            title: t('plans.columns.status'),
+            key: 'status',
+            width: 90,
+            render: (_: unknown, { plan }) => (
+              <Tag color={STATUS_COLOURS[plan.status]}>{t(`plans.statuses.${plan.status}`)}</Tag>
+            ),
+          },
+          {
+            title: t('plans.columns.filing'),
+            key: 'filing',
+            width: 90,
+            render: (_: unknown, { plan }) => t(`plans.filing.${plan.meta.filing.status}`),
+          },
+          {
+            title: t('plans.columns.review'),
+            key: 'review',
+            width: 170,
+            render: (_: unknown, r) => <DueBadge due={r.review} />,
+          },
+          {
+            title: t('plans.columns.drill'),
+            key: 'drill',
+            width: 170,
+            render: (_: unknown, r) => <DueBadge due={r.drill} />,
+          },
+        ]}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,188 @@
+import { Button, Card, Form, InputNumber, Select, Space } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Actor } from '@shared/domain/org/types';
+import {
+  RESPONSE_LEVELS,
+  levelLabel,
+  WARNING_LEVELS,
+  type ResponseLevel,
+  type WarningLevel,
+} from '@shared/domain/plan/levels';
+import type { PlanEvent } from '@shared/domain/plan/plan-events';
+import type { Observation, Plan } from '@shared/domain/plan/plan-schema';
+import { formatLocalTime } from '@shared/domain/plan/plan-step';
+import { useActor } from '../../session/useSession';
+import type { Simulation } from '../useSimulation';
+
+type Build = (by: Actor, at: number) => PlanEvent;
+
+/** Observations, warnings and upper-level orders as a duty officer would enter them. */
+export function FactsPanel({
+  plan,
+  simulation,
+  actor,
+}: {
+  plan: Plan;
+  simulation: Simulation;
+  actor: Actor | null;
+}) {
+  const { t } = useTranslation();
+  const requireActor = useActor();
+  const { context } = simulation.snapshot;
+  const emit = (build: Build) => {
+    const by = actor ?? requireActor();
+    if (by) void simulation.send(build(by, context.now));
+  };
+  return (
+    <Card size="small" title={t('plans.simulator.observations')} style={{ marginBottom: 12 }}>
+      <Form layout="vertical" size="small" component="div">
+        {plan.observations.map((o) => (
+          <ObservationRow
+            key={o.key}
+            observation={o}
+            current={context.facts.observations[o.key]?.value}
+            emit={emit}
+          />
+        ))}
+        {plan.warningTypes.length > 0 ? (
+          <WarningRow plan={plan} warnings={context.facts.warnings} emit={emit} />
+        ) : null}
+        <OrderRow emit={emit} />
+      </Form>
+    </Card>
+  );
+}
+
+function ObservationRow({
+  observation: o,
+  current,
+  emit,
+}: {
+  observation: Observation;
+  current: number | boolean | undefined;
+  emit: (b: Build) => void;
+}) {
+  const { t } = useTranslation();
+  const [value, setValue] = useState<number | null>(null);
+  const [flag, setFlag] = useState<boolean>(true);
+  const shown =
+    current === undefined
+      ? '—'
+      : typeof current === 'boolean'
+        ? current
+          ? t('common.yes')
+          : t('common.no')
+        : o.kind === 'moment'
+          ? formatLocalTime(current)
+          : `${current}${o.unit}`;
+  const record = (v: number | boolean) =>
+    emit((by, at) => ({ type: 'observation.record', key: o.key, value: v, at, by }));
+  return (
+    <Form.Item label={`${o.label}（${shown}）`} style={{ marginBottom: 8 }}>
+      {o.kind === 'number' ? (
+        <Space.Compact>
+          <InputNumber
+            aria-label={o.label}
+            value={value}
+            onChange={(v) => setValue(v)}
+            addonAfter={o.unit || undefined}
+            style={{ width: 180 }}
+          />
+          <Button disabled={value === null} onClick={() => value !== null && record(value)}>
+            {t('plans.simulator.record')}
+          </Button>
+        </Space.Compact>
+      ) : o.kind === 'flag' ? (
+        <Space.Compact>
+          <Select
+            aria-label={o.label}
+            value={flag}
+            style={{ width: 100 }}
+            options={[
+              { value: true, label: t('common.yes') },
+              { value: false, label: t('common.no') },
+            ]}
+            onChange={(v: boolean) => setFlag(v)}
+          />
+          <Button onClick={() => record(flag)}>{t('plans.simulator.record')}</Button>
+        </Space.Compact>
+      ) : (
+        <Button
+          onClick={() => emit((by, at) => ({ type: 'observation.record', key: o.key, value: at, at, by }))}
+        >
+          {t('plans.simulator.now')}
+        </Button>
+      )}
+    </Form.Item>
+  );
+}
+
+function WarningRow({
+  plan,
+  warnings,
+  emit,
+}: {
+  plan: Plan;
+  warnings: Record<string, WarningLevel>;
+  emit: (b: Build) => void;
+}) {
+  const { t } = useTranslation();
+  const [warningType, setWarningType] = useState(plan.warningTypes[0] ?? '');
+  const [level, setLevel] = useState<WarningLevel>('blue');
+  const active = Object.entries(warnings)
+    .map(([type, l]) => `${type}${t(`plans.warningLevel.${l}`)}`)
+    .join('、');
+  return (
+    <Form.Item label={`${t('plans.simulator.warnings')}（${active || '—'}）`} style={{ marginBottom: 8 }}>
+      <Space.Compact>
+        <Select
+          aria-label={t('plans.simulator.warnings')}
+          value={warningType}
+          style={{ width: 130 }}
+          options={plan.warningTypes.map((w) => ({ value: w, label: w }))}
+          onChange={setWarningType}
+        />
+        <Select
+          aria-label={t('plans.columns.levels')}
+          value={level}
+          style={{ width: 90 }}
+          options={WARNING_LEVELS.map((l) => ({ value: l, label: t(`plans.warningLevel.${l}`) }))}
+          onChange={(v: WarningLevel) => setLevel(v)}
+        />
+        <Button onClick={() => emit((by, at) => ({ type: 'warning.issue', warningType, level, at, by }))}>
+          {t('plans.simulator.issueWarning')}
+        </Button>
+        <Button
+          disabled={!warnings[warningType]}
+          onClick={() => emit((by, at) => ({ type: 'warning.lift', warningType, at, by }))}
+        >
+          {t('plans.simulator.liftWarning')}
+        </Button>
+      </Space.Compact>
+    </Form.Item>
+  );
+}
+
+function OrderRow({ emit }: { emit: (b: Build) => void }) {
+  const { t } = useTranslation();
+  const [level, setLevel] = useState<ResponseLevel>('IV');
+  return (
+    <Form.Item label={t('plans.simulator.upperOrder')} style={{ marginBottom: 0 }}>
+      <Space.Compact>
+        <Select
+          aria-label={t('plans.simulator.upperOrder')}
+          value={level}
+          style={{ width: 100 }}
+          options={[...RESPONSE_LEVELS].reverse().map((l) => ({ value: l, label: levelLabel(l) }))}
+          onChange={(v: ResponseLevel) => setLevel(v)}
+        />
+        <Button
+          onClick={() => emit((by, at) => ({ type: 'order.receive', level, from: '上级指挥机构', at, by }))}
+        >
+          {t('plans.simulator.receiveOrder')}
+        </Button>
+      </Space.Compact>
+    </Form.Item>
+  );
+}

@@ -1,0 +1,63 @@
+import { Card, Table, Tag } from 'antd';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import type { PlanTask } from '@shared/domain/plan/plan-context';
+import type { Plan } from '@shared/domain/plan/plan-schema';
+import type { PlanSnapshot } from '@shared/domain/plan/replay';
+import { LevelTag } from '../LevelTag';
+import { groupOrRoleName } from '../usePlans';
+
+/** The tasks the activations issued, with deadlines on the simulated clock. */
+export function TaskList({ plan, snapshot }: { plan: Plan; snapshot: PlanSnapshot }) {
+  const { t } = useTranslation();
+  const { tasks, now } = snapshot.context;
+  return (
+    <Card
+      size="small"
+      title={`${t('plans.simulator.tasks')}（${tasks.length}）`}
+      style={{ marginBottom: 12 }}
+    >
+      <Table<PlanTask>
+        size="small"
+        rowKey="actionId"
+        pagination={false}
+        dataSource={tasks}
+        locale={{ emptyText: t('plans.simulator.noTasks') }}
+        data-testid="task-list"
+        columns={[
+          {
+            title: t('plans.levelTable.level'),
+            key: 'level',
+            width: 90,
+            render: (_: unknown, task) =>
+              task.level ? (
+                <LevelTag level={task.level} suffix="" />
+              ) : (
+                <Tag>{t('plans.simulator.phase.warning')}</Tag>
+              ),
+          },
+          { title: t('plans.levelTable.measures'), dataIndex: 'text' },
+          {
+            title: t('plans.detail.groups'),
+            key: 'owner',
+            width: 120,
+            render: (_: unknown, task) => groupOrRoleName(plan, task),
+          },
+          {
+            title: t('plans.simulator.due', { time: '' }).trim(),
+            key: 'due',
+            width: 150,
+            render: (_: unknown, task) =>
+              task.dueAt < now ? (
+                <Tag color="error">
+                  {dayjs(task.dueAt).format('MM-DD HH:mm')} {t('plans.simulator.overdue')}
+                </Tag>
+              ) : (
+                dayjs(task.dueAt).format('MM-DD HH:mm')
+              ),
+          },
+        ]}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,38 @@
+/**
+ * The stored search text of a person: name, full pinyin and initials, title and phone digits. Kept apart
+ * from search.ts because the pinyin dictionary is large: only writes load it (dynamic import).
+ */
+import { pinyin } from 'pinyin-pro';
+import { normaliseQuery } from './search';
+
+function pinyinForms(text: string): string[] {
+  const cjk = text.replace(/[^\u4e00-\u9fff]/g, '');
+  if (cjk === '') return [];
+  // `surname: 'head'` reads 单/曾/区 as surnames (shan, zeng, ou) where they open a name.
+  // `v: true` stores ü as v (lv, nv): what a pinyin input method types for 吕, 女, 绿.
+  const full = pinyin(cjk, { toneType: 'none', type: 'array', surname: 'head', v: true });
+  const initials = full.map((syllable) => syllable.charAt(0));
+  return [full.join(''), initials.join('')];
+}
+
+export interface SearchableFields {
+  name: string;
+  title: string;
+  mobile: string;
+  officePhone: string;
+}
+
+export function personSearchText(fields: SearchableFields): string {
+  const parts = [
+    fields.name,
+    ...pinyinForms(fields.name),
+    fields.title,
+    fields.mobile,
+    digitsOnly(fields.officePhone),
+  ];
+  return normaliseQuery(parts.filter((p) => p !== '').join(' '));
+}
+
+function digitsOnly(phone: string): string {
+  return phone.replace(/\D/g, '');
+}

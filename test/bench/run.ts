@@ -1,0 +1,65 @@
+/**
+ * `npm run bench`: builds the production renderer (into ED_RENDERER_OUT when set), serves it on one port
+ * for the whole run, and measures cold start-up to an interactive directory with the sample district and
+ * with 10,000 people. Figures go to stdout and test-results/bench.json; progress to stderr.
+ */
+import { rmSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { buildRenderer, RENDERER_OUT, serveRenderer } from '../e2e/harness';
+import { median, printFigure, progress, writeResults, type Figure } from './report';
+import { coldStartups, importPeople, seedSampleProfile } from './startup';
+import { SAMPLE_PEOPLE } from './people-fixture';
+
+const RUNS = 5;
+const LARGE_DIRECTORY = 10_000;
+const STARTUP_GOAL_MS = 1000;
+
+/** Timings on a shared 2-core machine move with whatever else runs: the log says how busy it was. */
+const load = () =>
+  `load average ${loadavg()
+    .map((n) => n.toFixed(1))
+    .join(' ')}`;
+
+function startupFigure(name: string, runs: readonly number[], goal: number): Figure {
+  const figure: Figure = { name, value: median(runs), unit: 'ms', goal };
+  progress(`${name}: runs ${runs.join(', ')} → median ${figure.value} ms (goal ≤ ${goal} ms)`);
+  printFigure(figure);
+  return figure;
+}
+
+async function main(): Promise<void> {
+  const began = Date.now();
+  progress(`${cpus().length} cores, ${load()}`);
+  progress(`building the renderer into ${RENDERER_OUT}`);
+  await buildRenderer();
+  const server = await serveRenderer();
+  progress(`serving ${server.url}`);
+  const profiles: string[] = [];
+  const figures: Figure[] = [];
+  try {
+    progress(`sample district (${SAMPLE_PEOPLE} people): first start, then ${RUNS} cold starts`);
+    const sample = await seedSampleProfile(server);
+    profiles.push(sample);
+    const sampleRuns = await coldStartups(server, sample, RUNS, SAMPLE_PEOPLE);
+    figures.push(startupFigure('startup_to_interactive_sample_ms', sampleRuns, STARTUP_GOAL_MS));
+
+    progress(`${LARGE_DIRECTORY} people: first start, CSV import, then ${RUNS} cold starts`);
+    const large = await seedSampleProfile(server);
+    profiles.push(large);
+    await importPeople(server, large, LARGE_DIRECTORY);
+    const largeRuns = await coldStartups(server, large, RUNS, LARGE_DIRECTORY);
+    figures.push(startupFigure('startup_to_interactive_ms', largeRuns, STARTUP_GOAL_MS));
+  } finally {
+    await server.close();
+    for (const dir of profiles) rmSync(dir, { recursive: true, force: true });
+  }
+  progress(load());
+  progress(`wrote ${writeResults(figures)} in ${Math.round((Date.now() - began) / 1000)} s`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `[bench] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exitCode = 1;
+});
