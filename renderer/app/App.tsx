@@ -21,6 +21,9 @@ const PlansPage = lazy(() => import('../features/plans/PlansPage').then((m) => (
 const PlanDetailPage = lazy(() =>
   import('../features/plans/PlanDetailPage').then((m) => ({ default: m.PlanDetailPage })),
 );
+const PlanEditorPage = lazy(() =>
+  import('../features/plans/editor/PlanEditorPage').then((m) => ({ default: m.PlanEditorPage })),
+);
 const SettingsPage = lazy(() =>
   import('../features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })),
 );
@@ -55,6 +58,8 @@ export function App({ platform, databaseName }: { platform: Platform; databaseNa
                   <Route path="/directory" element={<DirectoryPage />} />
                   <Route path="/settings" element={<SettingsPage />} />
                   <Route path="/plans" element={<PlansPage />} />
+                  <Route path="/plans/new" element={<PlanEditorPage />} />
+                  <Route path="/plans/:id/:version/edit" element={<PlanEditorPage />} />
                   <Route path="/plans/:id/:version" element={<PlanDetailPage />} />
                   <Route path="/plans/:id/:version/:tab" element={<PlanDetailPage />} />
                   {(['duty', 'incidents', 'drills', 'resources', 'reports'] as const).map((area) => (

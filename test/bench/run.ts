@@ -9,6 +9,7 @@ import { buildRenderer, RENDERER_OUT, serveRenderer } from '../e2e/harness';
 import { median, printFigure, progress, writeResults, type Figure } from './report';
 import { coldStartups, importPeople, seedSampleProfile } from './startup';
 import { SAMPLE_PEOPLE } from './people-fixture';
+import { planCompileFigure, triggerEvalFigure } from './plan-engine';
 
 const RUNS = 5;
 const LARGE_DIRECTORY = 10_000;
@@ -30,12 +31,18 @@ function startupFigure(name: string, runs: readonly number[], goal: number): Fig
 async function main(): Promise<void> {
   const began = Date.now();
   progress(`${cpus().length} cores, ${load()}`);
+  const figures: Figure[] = [];
+  for (const measure of [planCompileFigure, triggerEvalFigure]) {
+    const figure = measure();
+    progress(`${figure.name}: ${figure.value} ${figure.unit} (goal ≤ ${figure.goal} ${figure.unit})`);
+    printFigure(figure);
+    figures.push(figure);
+  }
   progress(`building the renderer into ${RENDERER_OUT}`);
   await buildRenderer();
   const server = await serveRenderer();
   progress(`serving ${server.url}`);
   const profiles: string[] = [];
-  const figures: Figure[] = [];
   try {
     progress(`sample district (${SAMPLE_PEOPLE} people): first start, then ${RUNS} cold starts`);
     const sample = await seedSampleProfile(server);

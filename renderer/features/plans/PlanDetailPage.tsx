@@ -1,17 +1,23 @@
 import { EditOutlined, ExportOutlined, PrinterOutlined, SendOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Empty, Select, Skeleton, Space, Tabs, Tag, Typography } from 'antd';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
+import { activeChartNode } from '@shared/domain/plan/chart-graph';
 import { formatPlanIssue } from '@shared/domain/plan/check-plan';
+import type { PlanMachine } from '@shared/domain/plan/compile-plan';
+import { replay } from '@shared/domain/plan/replay';
 import { useServices } from '../../services/services';
 import { useDirectoryData } from '../directory/useDirectoryData';
 import { useSignedWrite } from '../session/useSignedWrite';
+import { PlanDiagramCard } from './diagram/LazyPlanDiagram';
 import { LevelTable } from './LevelTable';
 import { PlanOverview } from './PlanOverview';
 import { PlanSimulator } from './PlanSimulator';
 import { useCompiledPlan, usePlanVersion, usePlanVersions } from './usePlans';
 
-const TABS = ['overview', 'levels', 'simulator'] as const;
+const TABS = ['overview', 'levels', 'diagram', 'simulator'] as const;
 
 /** One plan version: overview, level table (printable), and the simulator. */
 export function PlanDetailPage() {
@@ -144,6 +150,14 @@ export function PlanDetailPage() {
             ),
           },
           {
+            key: 'diagram',
+            label: t('plans.detail.diagram'),
+            disabled: !compiled?.ok,
+            children: compiled?.ok ? (
+              <LatestRunDiagram planId={record.id} version={record.version} machine={compiled.machine} />
+            ) : null,
+          },
+          {
             key: 'simulator',
             label: t('plans.detail.simulator'),
             disabled: !compiled?.ok,
@@ -154,5 +168,35 @@ export function PlanDetailPage() {
         ]}
       />
     </Card>
+  );
+}
+
+/** The chart with the state of the most recent simulation of this version lit, if there is one. */
+function LatestRunDiagram({
+  planId,
+  version,
+  machine,
+}: {
+  planId: string;
+  version: number;
+  machine: PlanMachine;
+}) {
+  const { t } = useTranslation();
+  const { plans } = useServices();
+  const latest = useLiveQuery(
+    async () => (await plans.listSimulations(planId, version))[0] ?? null,
+    [plans, planId, version],
+  );
+  const active = useMemo(
+    () => (latest ? activeChartNode(replay(machine, latest.startedAt, latest.events).value) : null),
+    [latest, machine],
+  );
+  if (latest === undefined) return null;
+  return (
+    <PlanDiagramCard
+      machine={machine}
+      active={active}
+      caption={latest ? t('plans.diagram.litFrom', { name: latest.name }) : t('plans.diagram.noRun')}
+    />
   );
 }

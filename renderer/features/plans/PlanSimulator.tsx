@@ -5,6 +5,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Actor } from '@shared/domain/org/types';
+import { activeChartNode } from '@shared/domain/plan/chart-graph';
 import type { PlanMachine } from '@shared/domain/plan/compile-plan';
 import type { Plan } from '@shared/domain/plan/plan-schema';
 import { useServices } from '../../services/services';
@@ -16,6 +17,7 @@ import { FactsPanel } from './simulator/FactsPanel';
 import { JournalList } from './simulator/JournalList';
 import { TaskList } from './simulator/TaskList';
 import { TimeBar } from './simulator/TimeBar';
+import { PlanDiagramCard } from './diagram/LazyPlanDiagram';
 import { useSimulation } from './useSimulation';
 
 /** 模拟推演: a trainer's sandbox for one plan version; each run is stored as its events and survives a reload. */
@@ -95,6 +97,11 @@ export function PlanSimulator({
             </Col>
             <Col xs={24} xl={15}>
               <DecisionPanel plan={plan} simulation={simulation} actor={actor} />
+              <PlanDiagramCard
+                machine={machine}
+                active={activeChartNode(simulation.snapshot.value)}
+                caption={t('plans.diagram.hint')}
+              />
               <TaskList plan={plan} snapshot={simulation.snapshot} />
               <JournalList snapshot={simulation.snapshot} />
             </Col>

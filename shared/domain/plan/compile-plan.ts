@@ -13,7 +13,7 @@
  */
 import { enqueueActions, setup } from 'xstate';
 import { checkPlan, PlanCompileError } from './check-plan';
-import { responseRank, type ResponseLevel } from './levels';
+import { isHigher, responseRank, type ResponseLevel } from './levels';
 import {
   completesApproval,
   initialContext,
@@ -105,16 +105,19 @@ export function compilePlan(plan: Plan) {
     'warning.lift': open(at),
   });
   /** Proposals can be recommended, signed, declined or raised wherever no response has ended yet. */
-  const deciding = (at: string) => ({
+  /** From inside a level only higher levels can be approved: the chart has no edge a guard would always refuse. */
+  const deciding = (at: string, current: ResponseLevel | null = null) => ({
     'level.recommend': [{ guard: 'canRecommend' as const, actions: apply(at, at) }],
     'level.raise': [{ guard: 'canRaise' as const, actions: apply(at, at) }],
     'level.decline': [{ guard: 'canDecline' as const, actions: apply(at, at) }],
     'level.approve': [
-      ...levels.map((level) => ({
-        guard: { type: 'approvalCompletes' as const, params: { level } },
-        target: `#plan.lifecycle.response.${level}`,
-        actions: apply(at, `response.${level}`),
-      })),
+      ...levels
+        .filter((level) => isHigher(level, current))
+        .map((level) => ({
+          guard: { type: 'approvalCompletes' as const, params: { level } },
+          target: `#plan.lifecycle.response.${level}`,
+          actions: apply(at, `response.${level}`),
+        })),
       { guard: 'approvalPartial' as const, actions: apply(at, at) },
     ],
   });
@@ -138,7 +141,7 @@ export function compilePlan(plan: Plan) {
             actions: apply(here, 'terminated'),
           },
         ],
-        ...deciding(here),
+        ...deciding(here, level),
         ...facts(here),
       },
     };

@@ -1,0 +1,92 @@
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Form, Input, Select, Space, Switch } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { OBSERVATION_KINDS, type PlanGroup, type PlanRole } from '@shared/domain/plan/plan-schema';
+import { ActionList } from './ActionList';
+import { newId } from './plan-form';
+
+/** 监测预警: what the duty room observes, which warnings the plan listens to, and what a warning sets off. */
+export function MonitoringSection({ roles, groups }: { roles: PlanRole[]; groups: PlanGroup[] }) {
+  const { t } = useTranslation();
+  const required = [{ required: true, whitespace: true, message: t('validation.required') }];
+  return (
+    <>
+      <Card
+        size="small"
+        title={t('plans.editor.observations')}
+        style={{ marginBottom: 12 }}
+        extra={t('plans.editor.observationsHint')}
+      >
+        <Form.List name="observations">
+          {(fields, { add, remove }) => (
+            <>
+              {fields.map((field) => (
+                <Space key={field.key} align="start" className="editor-row">
+                  <Form.Item name={[field.name, 'label']} rules={required}>
+                    <Input
+                      placeholder={t('plans.editor.observationLabel')}
+                      aria-label={t('plans.editor.observationLabel')}
+                      style={{ width: 240 }}
+                      maxLength={40}
+                    />
+                  </Form.Item>
+                  <Form.Item name={[field.name, 'kind']} rules={required}>
+                    <Select
+                      style={{ width: 140 }}
+                      aria-label={t('plans.editor.observationKind')}
+                      options={OBSERVATION_KINDS.map((k) => ({
+                        value: k,
+                        label: t(`plans.editor.observationKinds.${k}`),
+                      }))}
+                    />
+                  </Form.Item>
+                  <Form.Item name={[field.name, 'unit']}>
+                    <Input
+                      placeholder={t('plans.editor.unit')}
+                      aria-label={t('plans.editor.unit')}
+                      style={{ width: 90 }}
+                      maxLength={10}
+                    />
+                  </Form.Item>
+                  <Button
+                    type="text"
+                    danger
+                    icon={<DeleteOutlined />}
+                    aria-label={t('common.delete')}
+                    onClick={() => remove(field.name)}
+                  />
+                </Space>
+              ))}
+              <Button
+                size="small"
+                icon={<PlusOutlined />}
+                onClick={() => add({ key: newId('o'), label: '', kind: 'number', unit: '' })}
+              >
+                {t('plans.editor.addObservation')}
+              </Button>
+            </>
+          )}
+        </Form.List>
+      </Card>
+      <Card size="small" title={t('plans.editor.warnings')} style={{ marginBottom: 12 }}>
+        <Form.Item
+          name="warningTypes"
+          label={t('plans.editor.warningTypes')}
+          extra={t('plans.editor.warningTypesHint')}
+        >
+          <Select mode="tags" tokenSeparators={['，', ',', '、']} open={false} suffixIcon={null} />
+        </Form.Item>
+        <Form.Item
+          name="discretionaryRaise"
+          valuePropName="checked"
+          label={t('plans.detail.discretionaryRaise')}
+        >
+          <Switch />
+        </Form.Item>
+      </Card>
+      <Card size="small" title={t('plans.detail.preResponse')}>
+        <ActionList name={['preResponseActions']} groups={groups} roles={roles} />
+      </Card>
+    </>
+  );
+}
