@@ -15,7 +15,7 @@ export function PlanOverview({ plan, directory }: { plan: Plan; directory: Direc
   return (
     <Row gutter={[12, 12]}>
       <Col span={24}>
-        <Descriptions size="small" bordered column={3}>
+        <Descriptions size="small" bordered column={3} styles={{ label: { whiteSpace: 'nowrap' } }}>
           <Descriptions.Item label={t('plans.columns.type')}>
             {t(`plans.types.${m.planType}`)}
           </Descriptions.Item>
@@ -63,7 +63,7 @@ export function PlanOverview({ plan, directory }: { plan: Plan; directory: Direc
             pagination={false}
             dataSource={plan.roles}
             columns={[
-              { title: t('plans.columns.title'), dataIndex: 'name', width: 140 },
+              { title: t('plans.detail.roleName'), dataIndex: 'name', width: 140 },
               {
                 title: t('plans.detail.boundTo'),
                 key: 'bound',
@@ -88,7 +88,7 @@ export function PlanOverview({ plan, directory }: { plan: Plan; directory: Direc
             pagination={false}
             dataSource={plan.groups}
             columns={[
-              { title: t('plans.columns.title'), dataIndex: 'name', width: 110 },
+              { title: t('plans.detail.groupName'), dataIndex: 'name', width: 110 },
               {
                 title: t('plans.detail.leadUnit'),
                 key: 'lead',

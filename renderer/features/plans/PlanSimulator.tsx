@@ -97,12 +97,12 @@ export function PlanSimulator({
             </Col>
             <Col xs={24} xl={15}>
               <DecisionPanel plan={plan} simulation={simulation} actor={actor} />
+              <TaskList plan={plan} snapshot={simulation.snapshot} />
               <PlanDiagramCard
                 machine={machine}
                 active={activeChartNode(simulation.snapshot.value)}
                 caption={t('plans.diagram.hint')}
               />
-              <TaskList plan={plan} snapshot={simulation.snapshot} />
               <JournalList snapshot={simulation.snapshot} />
             </Col>
           </Row>

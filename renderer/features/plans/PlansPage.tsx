@@ -9,7 +9,8 @@ import { drillDue, localDate, reviewDue, type Due } from '@shared/domain/plan/pl
 import { PLAN_STATUSES, PLAN_TYPES } from '@shared/domain/plan/plan-schema';
 import type { PlanRecord } from '../../db/records';
 import { useServices } from '../../services/services';
-import { useSignedWrite } from '../session/useSignedWrite';
+import { translateError } from '../../ui/translate-error';
+import { useActor } from '../session/useSession';
 import { DueBadge } from './DueBadge';
 import { LevelTag } from './LevelTag';
 import { useLatestPlans } from './usePlans';
@@ -26,9 +27,9 @@ const STATUS_COLOURS = { draft: 'default', published: 'success', retired: 'defau
 export function PlansPage() {
   const { t } = useTranslation();
   const { plans, platform, now } = useServices();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const navigate = useNavigate();
-  const write = useSignedWrite();
+  const requireActor = useActor();
   const records = useLatestPlans();
   const [query, setQuery] = useState('');
   const [hazard, setHazard] = useState<string | null>(null);
@@ -47,23 +48,43 @@ export function PlansPage() {
     [records, query, hazard, planType, status, today],
   );
   const hazards = useMemo(() => [...new Set((records ?? []).map((p) => p.meta.hazardType))], [records]);
-  const overdue = {
-    review: rows.filter((r) => r.review.state === 'overdue').length,
-    drill: rows.filter((r) => r.drill.state === 'overdue').length,
-  };
-  const dueSoon = rows.filter((r) => r.review.state === 'dueSoon' || r.drill.state === 'dueSoon').length;
+  // Reminders count every plan, whatever the filters show: an overdue drill must not hide behind a filter.
+  const reminders = useMemo(() => {
+    const all = (records ?? []).map((p) => ({
+      review: reviewDue(p.meta, today),
+      drill: drillDue(p.meta, today),
+    }));
+    return {
+      review: all.filter((r) => r.review.state === 'overdue').length,
+      drill: all.filter((r) => r.drill.state === 'overdue').length,
+      dueSoon: all.filter((r) => r.review.state === 'dueSoon' || r.drill.state === 'dueSoon').length,
+    };
+  }, [records, today]);
+  const overdueText = [
+    reminders.review ? t('plans.library.reviewOverdue', { count: reminders.review }) : '',
+    reminders.drill ? t('plans.library.drillOverdue', { count: reminders.drill }) : '',
+  ]
+    .filter(Boolean)
+    .join('，');
 
   const importFile = async () => {
+    // Who imports is asked first: a file picked before signing in would otherwise be dropped.
+    if (!requireActor()) return;
     const file = await platform.openFile({ filters: [{ name: 'JSON', extensions: ['json'] }] });
     if (!file) return;
-    let imported: { id: string; version: number; title: string } | null = null;
-    const ok = await write(async (actor) => {
-      imported = await plans.importFile(decodeText(file.bytes).text, actor);
-    }, null);
-    if (ok && imported) {
-      const { id, version, title } = imported;
+    const actor = requireActor();
+    if (!actor) return;
+    try {
+      const { id, version, title } = await plans.importFile(decodeText(file.bytes).text, actor);
       void message.success(t('plans.library.imported', { title, version }));
       void navigate(`/plans/${id}/${version}`);
+    } catch (error) {
+      // A refusal can list several places in the plan: it stays on screen until read.
+      modal.error({
+        title: t('plans.simulator.importRefused'),
+        content: translateError(t, error),
+        width: 560,
+      });
     }
   };
 
@@ -83,20 +104,13 @@ export function PlansPage() {
         </Space>
       }
     >
-      {overdue.review + overdue.drill > 0 ? (
-        <Alert
-          type="error"
-          showIcon
-          style={{ marginBottom: 8 }}
-          title={t('plans.library.overdueAlert', overdue)}
-        />
-      ) : null}
-      {dueSoon > 0 ? (
+      {overdueText ? <Alert type="error" showIcon style={{ marginBottom: 8 }} title={overdueText} /> : null}
+      {reminders.dueSoon > 0 ? (
         <Alert
           type="warning"
           showIcon
           style={{ marginBottom: 8 }}
-          title={t('plans.library.dueSoonAlert', { count: dueSoon })}
+          title={t('plans.library.dueSoonAlert', { count: reminders.dueSoon })}
         />
       ) : null}
       <Space wrap style={{ marginBottom: 8 }}>
@@ -109,6 +123,7 @@ export function PlansPage() {
         <Select
           allowClear
           placeholder={t('plans.library.hazard')}
+          aria-label={t('plans.library.hazard')}
           style={{ width: 160 }}
           options={hazards.map((h) => ({ value: h, label: h }))}
           onChange={(v: string | undefined) => setHazard(v ?? null)}
@@ -116,6 +131,7 @@ export function PlansPage() {
         <Select
           allowClear
           placeholder={t('plans.library.type')}
+          aria-label={t('plans.library.type')}
           style={{ width: 160 }}
           options={PLAN_TYPES.map((v) => ({ value: v, label: t(`plans.types.${v}`) }))}
           onChange={(v: string | undefined) => setPlanType(v ?? null)}
@@ -123,6 +139,7 @@ export function PlansPage() {
         <Select
           allowClear
           placeholder={t('plans.library.status')}
+          aria-label={t('plans.library.status')}
           style={{ width: 120 }}
           options={PLAN_STATUSES.map((v) => ({ value: v, label: t(`plans.statuses.${v}`) }))}
           onChange={(v: string | undefined) => setStatus(v ?? null)}
@@ -140,6 +157,7 @@ export function PlansPage() {
           {
             title: t('plans.columns.title'),
             key: 'title',
+            width: 300,
             render: (_: unknown, { plan }: Row) => (
               <Link to={`/plans/${plan.id}/${plan.version}`}>{plan.meta.title}</Link>
             ),
@@ -159,7 +177,7 @@ export function PlansPage() {
           {
             title: t('plans.columns.levels'),
             key: 'levels',
-            width: 250,
+            width: 170,
             render: (_: unknown, { plan }) => (
               <Space size={2}>
                 {[...planLevels(plan)].reverse().map((l) => (

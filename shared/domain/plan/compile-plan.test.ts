@@ -160,6 +160,13 @@ describe('a compiled hazardous-chemicals plan (elapsed time, 提级, joint signi
     expect(run.snapshot().context.activations[1]!.reasons[0]).toContain('重要会议或重大活动期间');
   });
 
+  it('a signer who holds two of the signing roles signs once', () => {
+    const run = startPlan(samplePlan('sample-hazmat'));
+    run.observe('deaths', 1);
+    run.approve('IV', as.secretary);
+    expect(run.snapshot().context.activations[0]!.signatures).toHaveLength(1);
+  });
+
   it('Ⅰ needs both the commander and the deputy (会签)', () => {
     const run = startPlan(samplePlan('sample-hazmat'));
     run.observe('deaths', 31);
@@ -233,6 +240,7 @@ describe('the journal', () => {
       ['level.propose', 'warning', 'warning'],
       ['level.approve', 'warning', 'response.IV'],
     ]);
+    expect(journal[2]).toMatchObject({ by: null, event: 'level.propose' });
     expect(journal[3]).toMatchObject({ by: as.secretary, at: run.now, seq: 4 });
     expect(journal[3]!.why).toMatch(/^批准启动Ⅳ级响应：/);
     expect(run.emitted).toEqual(journal);

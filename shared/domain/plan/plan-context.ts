@@ -231,9 +231,12 @@ export function completesApproval(
   return def.approval.roleIds.every((r) => signed.has(r));
 }
 
+/** One signature per role the signer fills: for "any one of" that is one, however many roles they hold. */
 export function signaturesOf(plan: Plan, level: ResponseLevel, actor: Actor, at: number): Signature[] {
   const def = levelOf(plan, level);
-  return def ? signingRoles(plan, def.approval, actor).map((roleId) => ({ roleId, actor, at })) : [];
+  if (!def) return [];
+  const roles = signingRoles(plan, def.approval, actor);
+  return (def.approval.mode === 'any' ? roles.slice(0, 1) : roles).map((roleId) => ({ roleId, actor, at }));
 }
 
 export function whyCannotRaise(

@@ -41,11 +41,11 @@ export function step(plan: Plan, context: PlanContext, event: PlanEvent, move: M
   const at = Math.max(context.now, event.at);
   const by: Actor | null = 'by' in event ? event.by : null;
   const entries: JournalEntry[] = [];
-  const log = (why: string, eventType: string = event.type, m: Move = move) =>
+  const log = (why: string, eventType: string = event.type, m: Move = move, who: Actor | null = by) =>
     entries.push({
       seq: context.journal.length + entries.length + 1,
       at,
-      by,
+      by: who,
       event: eventType,
       from: m.from,
       to: m.to,
@@ -80,6 +80,8 @@ export function step(plan: Plan, context: PlanContext, event: PlanEvent, move: M
             : '启动条件不再满足，撤销建议',
           'level.propose',
           { from: move.to, to: move.to },
+          // The plan proposes, not the person who typed the fact: the entry is the system's.
+          null,
         );
       }
       const tasks =

@@ -25,7 +25,7 @@ import {
   whyCannotTerminate,
 } from '@shared/domain/plan/plan-context';
 import type { PlanEvent } from '@shared/domain/plan/plan-events';
-import { planLevels, rolesOf } from '@shared/domain/plan/plan-rules';
+import { levelOf, planLevels, rolesOf, signingRoles } from '@shared/domain/plan/plan-rules';
 import { RAISE_BASES, type Plan, type RaiseBasis } from '@shared/domain/plan/plan-schema';
 import { phaseOf } from '@shared/domain/plan/replay';
 import { useActor } from '../../session/useSession';
@@ -100,6 +100,7 @@ export function DecisionPanel({
         <Descriptions.Item label={t('plans.simulator.currentLevel')}>
           <span data-testid="current-level">
             {context.level ? <LevelTag level={context.level} /> : t('plans.simulator.noLevel')}
+            {context.level && phase !== 'response' ? ` ${t('plans.simulator.ended')}` : null}
           </span>
         </Descriptions.Item>
         <Descriptions.Item label={t('plans.fourOnes.title')} span={2}>
@@ -154,7 +155,7 @@ export function DecisionPanel({
       </div>
 
       <Space wrap>
-        {proposal
+        {proposal && (levelOf(plan, proposal.level)?.recommenderRoleIds.length ?? 0) > 0
           ? decision(
               t('plans.simulator.recommend'),
               { type: 'level.recommend', level: proposal.level, note: '', at, by },
@@ -175,11 +176,20 @@ export function DecisionPanel({
           ? decision(
               t('plans.simulator.decline'),
               { type: 'level.decline', level: proposal.level, reason: '-', at, by },
-              null,
+              actor &&
+                signingRoles(
+                  plan,
+                  levelOf(plan, proposal.level)?.approval ?? { roleIds: [], mode: 'any' },
+                  actor,
+                ).length === 0
+                ? whyCannotApprove(plan, context, proposal.level, actor)
+                : null,
               () => setDialog({ kind: 'decline' }),
             )
           : null}
-        {plan.discretionaryRaise && higherLevels.length > 0
+        {plan.discretionaryRaise &&
+        higherLevels.length > 0 &&
+        ['monitoring', 'warning', 'response'].includes(phase)
           ? decision(
               t('plans.simulator.raise'),
               {

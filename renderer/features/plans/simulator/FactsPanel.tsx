@@ -65,7 +65,8 @@ function ObservationRow({
 }) {
   const { t } = useTranslation();
   const [value, setValue] = useState<number | null>(null);
-  const [flag, setFlag] = useState<boolean>(true);
+  // No default: recording 是 for 已得到控制 by a careless click would end a response's condition.
+  const [flag, setFlag] = useState<boolean | null>(null);
   const shown =
     current === undefined
       ? '—'
@@ -79,7 +80,7 @@ function ObservationRow({
   const record = (v: number | boolean) =>
     emit((by, at) => ({ type: 'observation.record', key: o.key, value: v, at, by }));
   return (
-    <Form.Item label={`${o.label}（${shown}）`} style={{ marginBottom: 8 }}>
+    <Form.Item label={`${o.label}：${shown}`} style={{ marginBottom: 8 }}>
       {o.kind === 'number' ? (
         <Space.Compact>
           <InputNumber
@@ -104,8 +105,11 @@ function ObservationRow({
               { value: false, label: t('common.no') },
             ]}
             onChange={(v: boolean) => setFlag(v)}
+            placeholder={t('plans.simulator.choose')}
           />
-          <Button onClick={() => record(flag)}>{t('plans.simulator.record')}</Button>
+          <Button disabled={flag === null} onClick={() => flag !== null && record(flag)}>
+            {t('plans.simulator.record')}
+          </Button>
         </Space.Compact>
       ) : (
         <Button
@@ -134,7 +138,7 @@ function WarningRow({
     .map(([type, l]) => `${type}${t(`plans.warningLevel.${l}`)}`)
     .join('、');
   return (
-    <Form.Item label={`${t('plans.simulator.warnings')}（${active || '—'}）`} style={{ marginBottom: 8 }}>
+    <Form.Item label={`${t('plans.simulator.warnings')}：${active || '—'}`} style={{ marginBottom: 8 }}>
       <Space.Compact>
         <Select
           aria-label={t('plans.simulator.warnings')}
@@ -144,7 +148,7 @@ function WarningRow({
           onChange={setWarningType}
         />
         <Select
-          aria-label={t('plans.columns.levels')}
+          aria-label={t('plans.simulator.warningLevel')}
           value={level}
           style={{ width: 90 }}
           options={WARNING_LEVELS.map((l) => ({ value: l, label: t(`plans.warningLevel.${l}`) }))}

@@ -1,7 +1,7 @@
 import { ClockCircleOutlined } from '@ant-design/icons';
 import { Button, Card, Select, Space, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Actor } from '@shared/domain/org/types';
 import type { DirectoryData } from '../../directory/useDirectoryData';
@@ -27,6 +27,16 @@ export function TimeBar({
 }) {
   const { t, i18n } = useTranslation();
   const now = simulation.snapshot.context.now;
+  // A step is stamped from the time on screen: a second click before it is stored would repeat it.
+  const [stepping, setStepping] = useState(false);
+  const step = async (ms: number) => {
+    setStepping(true);
+    try {
+      await simulation.send({ type: 'time.tick', at: now + ms });
+    } finally {
+      setStepping(false);
+    }
+  };
   const options = useMemo(
     () =>
       directory.people.flatMap((p) =>
@@ -52,12 +62,9 @@ export function TimeBar({
           </Typography.Text>
         </Space>
         <Space.Compact>
-          {STEPS.map((step) => (
-            <Button
-              key={step.ms}
-              onClick={() => void simulation.send({ type: 'time.tick', at: now + step.ms })}
-            >
-              {i18n.language === 'en' ? step.en : step.label}
+          {STEPS.map((s) => (
+            <Button key={s.ms} disabled={stepping} onClick={() => void step(s.ms)}>
+              {i18n.language === 'en' ? s.en : s.label}
             </Button>
           ))}
         </Space.Compact>
