@@ -8,6 +8,7 @@ import { SignInDialog } from '../features/session/SignInDialog';
 import { useUiStore } from '../stores/ui-store';
 import { AREAS, APP_ICON } from './areas';
 import { OperatorBadge } from './OperatorBadge';
+import { PlanRemindersTag } from './PlanRemindersTag';
 import { useServices } from '../services/services';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { useGlobalShortcuts } from './use-shortcuts';
@@ -69,6 +70,7 @@ export function Shell({ children }: { children: ReactNode }) {
                 {t('header.offline')}
               </Tag>
             </Tooltip>
+            <PlanRemindersTag />
           </Space>
           <Space size="middle">
             <OperatorBadge />

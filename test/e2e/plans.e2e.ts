@@ -76,6 +76,11 @@ describe('应急预案', () => {
 
   it('lists the three sample plans with their levels in the law’s colours, status and review and drill reminders, and filters by 灾种', async () => {
     const { page } = session;
+    // Every screen's header, the home screen first, says in red what is overdue.
+    await page.getByTestId('plan-reminders').getByText('1 个预案演练逾期').waitFor();
+    await expect(
+      page.getByTestId('plan-reminders').evaluate((tag) => getComputedStyle(tag).color),
+    ).resolves.toBe('rgb(255, 77, 79)');
     const library = await openPlanLibrary(page);
     await expectPlanCount(page, 3);
     for (const title of [FLOOD, TYPHOON, HAZMAT]) {

@@ -97,6 +97,20 @@ export function MetaSection({ directory }: { directory: DirectoryData }) {
           <Input maxLength={60} />
         </Form.Item>
       </Col>
+      <Col xs={12} xl={6}>
+        <Form.Item name={['meta', 'filing', 'date']} label={t('plans.editor.filingDate')} rules={[date]}>
+          <Input placeholder="2026-01-01" maxLength={10} />
+        </Form.Item>
+      </Col>
+      <Col span={24}>
+        <Form.Item
+          name={['meta', 'revisionTriggers']}
+          label={t('plans.detail.revisionTriggers')}
+          extra={t('plans.editor.measuresHint')}
+        >
+          <Select mode="tags" open={false} suffixIcon={null} />
+        </Form.Item>
+      </Col>
       <Col span={24}>
         <Form.Item name={['meta', 'summary']} label={t('plans.detail.summary')}>
           <Input.TextArea autoSize={{ minRows: 2 }} maxLength={2000} />

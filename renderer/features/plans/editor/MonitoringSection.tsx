@@ -1,6 +1,7 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Form, Input, Select, Space, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { WARNING_LEVELS, WARNING_NAME } from '@shared/domain/plan/levels';
 import { OBSERVATION_KINDS, type PlanGroup, type PlanRole } from '@shared/domain/plan/plan-schema';
 import { ActionList } from './ActionList';
 import { newId } from './plan-form';
@@ -83,6 +84,57 @@ export function MonitoringSection({ roles, groups }: { roles: PlanRole[]; groups
         >
           <Switch />
         </Form.Item>
+        <Form.List name="warningLevels">
+          {(fields, { add, remove }) => (
+            <>
+              {fields.map((field) => (
+                <Space key={field.key} align="start" wrap className="editor-row">
+                  <Form.Item name={[field.name, 'level']} rules={required}>
+                    <Select
+                      style={{ width: 130 }}
+                      aria-label={t('plans.simulator.warningLevel')}
+                      options={[...WARNING_LEVELS]
+                        .reverse()
+                        .map((l) => ({ value: l, label: WARNING_NAME[l] }))}
+                    />
+                  </Form.Item>
+                  <Form.Item name={[field.name, 'meaning']}>
+                    <Input
+                      placeholder={t('plans.editor.warningMeaning')}
+                      aria-label={t('plans.editor.warningMeaning')}
+                      style={{ width: 280 }}
+                      maxLength={200}
+                    />
+                  </Form.Item>
+                  <Form.Item name={[field.name, 'measures']} extra={t('plans.editor.measuresHint')}>
+                    <Select
+                      mode="tags"
+                      open={false}
+                      suffixIcon={null}
+                      placeholder={t('plans.editor.warningMeasures')}
+                      aria-label={t('plans.editor.warningMeasures')}
+                      style={{ width: 420 }}
+                    />
+                  </Form.Item>
+                  <Button
+                    type="text"
+                    danger
+                    icon={<DeleteOutlined />}
+                    aria-label={t('common.delete')}
+                    onClick={() => remove(field.name)}
+                  />
+                </Space>
+              ))}
+              <Button
+                size="small"
+                icon={<PlusOutlined />}
+                onClick={() => add({ level: 'blue', meaning: '', measures: [] })}
+              >
+                {t('plans.editor.addWarningLevel')}
+              </Button>
+            </>
+          )}
+        </Form.List>
       </Card>
       <Card size="small" title={t('plans.detail.preResponse')}>
         <ActionList name={['preResponseActions']} groups={groups} roles={roles} />

@@ -1,0 +1,31 @@
+import { WarningOutlined } from '@ant-design/icons';
+import { Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { usePlanReminders } from '../features/plans/usePlanReminders';
+
+/** In the header of every screen, home included, in red: plans overdue for review or for a drill. */
+export function PlanRemindersTag() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const reminders = usePlanReminders();
+  if (!reminders || reminders.reviewOverdue + reminders.drillOverdue === 0) return null;
+  const text = [
+    reminders.reviewOverdue ? t('plans.library.reviewOverdue', { count: reminders.reviewOverdue }) : '',
+    reminders.drillOverdue ? t('plans.library.drillOverdue', { count: reminders.drillOverdue }) : '',
+  ]
+    .filter(Boolean)
+    .join('，');
+  return (
+    <Tag
+      color="error"
+      icon={<WarningOutlined />}
+      data-testid="plan-reminders"
+      role="link"
+      style={{ cursor: 'pointer' }}
+      onClick={() => void navigate('/plans')}
+    >
+      {text}
+    </Tag>
+  );
+}
