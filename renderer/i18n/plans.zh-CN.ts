@@ -1,5 +1,7 @@
 /** 应急预案 area. Plan content (titles, roles, conditions, measures) is data and is shown as entered. */
 export const plansZhCN = {
+  /** The language plan issues are written in (shared/domain/plan/check-plan.ts). */
+  issueLanguage: 'zh-CN',
   library: {
     title: '预案库',
     search: '按预案名称搜索',

@@ -3,7 +3,7 @@
  * saving it writes the next version as a draft, so an incident or drill that ran version 3 can always
  * reopen version 3. Publishing requires a plan that compiles; drafts may be incomplete.
  */
-import { checkPlan, checkPlanInput, formatPlanIssue } from '@shared/domain/plan/check-plan';
+import { checkPlan, checkPlanInput, formatPlanIssue, type PlanIssue } from '@shared/domain/plan/check-plan';
 import type { PlanEvent } from '@shared/domain/plan/plan-events';
 import {
   PLAN_FILE_FORMAT,
@@ -19,6 +19,8 @@ import { auditEntry } from './audit-trail';
 import { RepositoryError } from './repository-error';
 
 type Clock = () => number;
+
+const describe = (issues: readonly PlanIssue[]) => issues.map((issue) => formatPlanIssue(issue)).join('；');
 
 /** The version a person works with: the newest one of each plan. */
 function latestVersions(rows: PlanRecord[]): PlanRecord[] {
@@ -51,9 +53,8 @@ export function createPlanRepository(db: EmergencyDeskDatabase, now: Clock = Dat
       const parsed = planSchema.safeParse(input);
       if (!parsed.success) {
         const check = checkPlanInput(input);
-        throw new RepositoryError('planInvalid', {
-          detail: check.ok ? '' : check.issues.map(formatPlanIssue).join('；'),
-        });
+        const issues = check.ok ? [] : check.issues;
+        throw new RepositoryError('planInvalid', { detail: describe(issues) }, issues);
       }
       const plan = parsed.data;
       return db.transaction('rw', db.plans, db.audit, async () => {
@@ -90,7 +91,7 @@ export function createPlanRepository(db: EmergencyDeskDatabase, now: Clock = Dat
         if (!record) throw new RepositoryError('notFound');
         const issues = checkPlan(record);
         if (issues.length > 0)
-          throw new RepositoryError('planDoesNotCompile', { detail: issues.map(formatPlanIssue).join('；') });
+          throw new RepositoryError('planDoesNotCompile', { detail: describe(issues) }, issues);
         const published = await db.plans
           .where('id')
           .equals(id)
@@ -126,7 +127,7 @@ export function createPlanRepository(db: EmergencyDeskDatabase, now: Clock = Dat
       const planInput = (json as { plan?: unknown }).plan;
       const checked = checkPlanInput(planInput);
       if (!checked.ok)
-        throw new RepositoryError('planInvalid', { detail: checked.issues.map(formatPlanIssue).join('；') });
+        throw new RepositoryError('planInvalid', { detail: describe(checked.issues) }, checked.issues);
       const file = planFileSchema.safeParse(json);
       if (!file.success) throw new RepositoryError('planFileNotOurs');
       const version = await repository.save({ ...checked.plan, status: 'draft' }, actor);

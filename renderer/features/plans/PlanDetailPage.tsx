@@ -111,7 +111,7 @@ export function PlanDetailPage() {
           description={
             <ul className="plan-issues">
               {compiled.error.issues.map((issue, i) => (
-                <li key={i}>{formatPlanIssue(issue)}</li>
+                <li key={i}>{formatPlanIssue(issue, t('plans.issueLanguage') === 'en' ? 'en' : 'zh-CN')}</li>
               ))}
             </ul>
           }

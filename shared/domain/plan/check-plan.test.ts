@@ -19,7 +19,9 @@ describe('checking a plan before it compiles', () => {
     const result = checkPlanInput(plan);
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.issues.map(formatPlanIssue)).toEqual(['Ⅱ级响应 · 签发人：缺少签发人（批准启动的角色）']);
+    expect(result.issues.map((issue) => formatPlanIssue(issue))).toEqual([
+      'Ⅱ级响应 · 签发人：缺少签发人（批准启动的角色）',
+    ]);
     expect(() => compilePlan(plan)).toThrow(PlanCompileError);
     expect(() => compilePlan(plan)).toThrow('Ⅱ级响应 · 签发人');
   });
@@ -28,7 +30,7 @@ describe('checking a plan before it compiles', () => {
     const plan = clone(samplePlan('sample-flood'));
     plan.levels[1]!.triggers[1] = { kind: 'threshold', observation: 'rainfall1h', atLeast: 50 };
     const result = checkPlanInput(plan);
-    expect(result.ok || result.issues.map(formatPlanIssue)).toEqual([
+    expect(result.ok || result.issues.map((issue) => formatPlanIssue(issue))).toEqual([
       'Ⅲ级响应 · 启动条件第2条 · 观测项：引用了未定义的观测项（rainfall1h）',
     ]);
   });
@@ -87,5 +89,16 @@ describe('actions accumulate upward unless a level says otherwise', () => {
     expect(actionsForLevel(plan, 'III')).toEqual(plan.levels[1]!.actions);
     // Ⅱ still includes Ⅲ, whose chain stops there.
     expect(actionsForLevel(plan, 'II')).toEqual([...plan.levels[1]!.actions, ...plan.levels[2]!.actions]);
+  });
+});
+
+describe('plan issues in English', () => {
+  it('name the same place in the plan', () => {
+    const plan = clone(samplePlan('sample-typhoon'));
+    plan.levels[2]!.approval.roleIds = [];
+    const result = checkPlanInput(plan);
+    expect(result.ok || result.issues.map((i) => formatPlanIssue(i, 'en'))).toEqual([
+      'Level Ⅱ · signer: no signer (the role that approves starting it)',
+    ]);
   });
 });

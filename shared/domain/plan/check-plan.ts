@@ -203,58 +203,111 @@ function fromZod(issue: z.core.$ZodIssue, input: unknown): PlanIssue {
   return located;
 }
 
-const FIELD_NAMES: Record<string, string> = {
-  approval: '签发人',
-  roleIds: '角色',
-  roleId: '负责角色',
-  groupId: '负责工作组',
-  triggers: '启动条件',
-  observation: '观测项',
-  since: '起算时刻',
-  unless: '控制标志',
-  alternative: '特殊时段',
-  atLeast: '阈值（以上）',
-  below: '阈值（以下）',
-  warningType: '预警类别',
-  level: '响应级别',
-  positionIds: '岗位绑定',
-  title: '预案名称',
-  commandBody: '指挥机构',
-  hazardType: '灾种',
-  text: '措施内容',
+export type IssueLanguage = 'zh-CN' | 'en';
+
+const FIELD_NAMES: Record<IssueLanguage, Record<string, string>> = {
+  'zh-CN': {
+    approval: '签发人',
+    roleIds: '角色',
+    roleId: '负责角色',
+    groupId: '负责工作组',
+    triggers: '启动条件',
+    observation: '观测项',
+    since: '起算时刻',
+    unless: '控制标志',
+    alternative: '特殊时段',
+    atLeast: '阈值（以上）',
+    below: '阈值（以下）',
+    warningType: '预警类别',
+    level: '响应级别',
+    positionIds: '岗位绑定',
+    title: '预案名称',
+    commandBody: '指挥机构',
+    hazardType: '灾种',
+    text: '措施内容',
+    id: '编号',
+    key: '观测项编号',
+    actions: '措施编号',
+  },
+  en: {
+    approval: 'signer',
+    roleIds: 'role',
+    roleId: 'owner role',
+    groupId: 'owner group',
+    triggers: 'triggers',
+    observation: 'observation',
+    since: 'counted from',
+    unless: 'control flag',
+    alternative: 'special period',
+    atLeast: 'threshold (at least)',
+    below: 'threshold (below)',
+    warningType: 'warning category',
+    level: 'response level',
+    positionIds: 'positions',
+    title: 'title',
+    commandBody: 'command body',
+    hazardType: 'hazard',
+    text: 'measure',
+    id: 'id',
+    key: 'observation id',
+    actions: 'measure id',
+  },
 };
 
-const CODE_TEXT: Record<PlanIssueCode, string> = {
-  invalid: '取值无效',
-  required: '必填',
-  noLevels: '至少需要一个响应级别',
-  duplicateLevel: '响应级别重复',
-  noSigner: '缺少签发人（批准启动的角色）',
-  unknownRole: '引用了不存在的角色',
-  roleUnbound: '角色未绑定任何岗位或人员',
-  noTriggers: '至少需要一个启动条件',
-  unknownObservation: '引用了未定义的观测项',
-  wrongObservationKind: '观测项类型不符',
-  emptyRange: '阈值至少填写“以上”或“以下”之一',
-  invertedRange: '“以上”的数值必须小于“以下”的数值',
-  unknownWarningType: '预警类别未在本预案中定义',
-  unknownGroup: '引用了不存在的工作组',
-  noOwner: '措施必须指定负责工作组或角色',
-  duplicateId: '编号重复',
+const CODE_TEXT: Record<IssueLanguage, Record<PlanIssueCode, string>> = {
+  'zh-CN': {
+    invalid: '取值无效',
+    required: '必填',
+    noLevels: '至少需要一个响应级别',
+    duplicateLevel: '响应级别重复',
+    noSigner: '缺少签发人（批准启动的角色）',
+    unknownRole: '引用了不存在的角色',
+    roleUnbound: '角色未绑定任何岗位或人员',
+    noTriggers: '至少需要一个启动条件',
+    unknownObservation: '引用了未定义的观测项',
+    wrongObservationKind: '观测项类型不符',
+    emptyRange: '阈值至少填写“以上”或“以下”之一',
+    invertedRange: '“以上”的数值必须小于“以下”的数值',
+    unknownWarningType: '预警类别未在本预案中定义',
+    unknownGroup: '引用了不存在的工作组',
+    noOwner: '措施必须指定负责工作组或角色',
+    duplicateId: '编号重复',
+  },
+  en: {
+    invalid: 'invalid value',
+    required: 'required',
+    noLevels: 'at least one response level is needed',
+    duplicateLevel: 'the response level appears twice',
+    noSigner: 'no signer (the role that approves starting it)',
+    unknownRole: 'refers to a role that does not exist',
+    roleUnbound: 'the role is bound to no position or person',
+    noTriggers: 'at least one trigger is needed',
+    unknownObservation: 'refers to an observation that is not defined',
+    wrongObservationKind: 'the observation is of the wrong kind',
+    emptyRange: 'fill in “at least” or “below”',
+    invertedRange: '“at least” must be smaller than “below”',
+    unknownWarningType: 'the warning category is not defined in this plan',
+    unknownGroup: 'refers to a working group that does not exist',
+    noOwner: 'a measure needs an owner group or role',
+    duplicateId: 'duplicate id',
+  },
 };
 
-/** "Ⅲ级响应 · 启动条件第2条 · 观测项：引用了未定义的观测项（rainfall）". */
-export function formatPlanIssue(issue: PlanIssue): string {
+/** "Ⅲ级响应 · 启动条件第2条 · 观测项：引用了未定义的观测项（rainfall）" (or the same in English). */
+export function formatPlanIssue(issue: PlanIssue, language: IssueLanguage = 'zh-CN'): string {
   const where: string[] = [];
-  if (issue.level) where.push(`${LEVEL_NUMERAL[issue.level]}级响应`);
-  if (issue.trigger) where.push(`启动条件第${issue.trigger}条`);
-  where.push(FIELD_NAMES[issue.field] ?? issue.field);
-  return `${where.join(' · ')}：${CODE_TEXT[issue.code]}${issue.detail ? `（${issue.detail}）` : ''}`;
+  const zh = language === 'zh-CN';
+  if (issue.level)
+    where.push(zh ? `${LEVEL_NUMERAL[issue.level]}级响应` : `Level ${LEVEL_NUMERAL[issue.level]}`);
+  if (issue.trigger) where.push(zh ? `启动条件第${issue.trigger}条` : `trigger ${issue.trigger}`);
+  where.push(FIELD_NAMES[language][issue.field] ?? issue.field);
+  const detail = issue.detail ? (zh ? `（${issue.detail}）` : ` (${issue.detail})`) : '';
+  return `${where.join(' · ')}${zh ? '：' : ': '}${CODE_TEXT[language][issue.code]}${detail}`;
 }
 
 export class PlanCompileError extends Error {
   constructor(readonly issues: PlanIssue[]) {
-    super(issues.map(formatPlanIssue).join('；'));
+    super(issues.map((issue) => formatPlanIssue(issue)).join('；'));
     this.name = 'PlanCompileError';
   }
 }

@@ -118,7 +118,7 @@ function PlanEditor({
           description={
             <ul className="plan-issues" data-testid="plan-issues">
               {check.issues.slice(0, 12).map((issue, i) => (
-                <li key={i}>{formatPlanIssue(issue)}</li>
+                <li key={i}>{formatPlanIssue(issue, t('plans.issueLanguage') === 'en' ? 'en' : 'zh-CN')}</li>
               ))}
               {check.issues.length > 12 ? <li>…</li> : null}
             </ul>
