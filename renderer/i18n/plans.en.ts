@@ -128,6 +128,11 @@ export const plansEn: Messages['plans'] = {
     choose: 'Choose',
     signInFirst: 'Sign in before importing a plan file',
     importRefused: 'The plan file was not imported',
+    noticeTitle: 'Issue {{type}} warning {{level}}',
+    noticeArea: 'Area',
+    noticeIssuer: 'Issued by',
+    noticeContent: 'Warning',
+    noticeMeasures: 'Measures to take',
     receiveOrder: 'Receive order',
     state: 'State',
     phase: {

@@ -122,6 +122,11 @@ export const plansZhCN = {
     choose: '请选择',
     signInFirst: '请先签到上岗，再导入预案文件',
     importRefused: '预案文件未导入',
+    noticeTitle: '发布{{type}}{{level}}预警',
+    noticeArea: '预警区域',
+    noticeIssuer: '发布单位',
+    noticeContent: '警示事项',
+    noticeMeasures: '应采取的措施',
     receiveOrder: '收到指令',
     state: '当前状态',
     phase: {

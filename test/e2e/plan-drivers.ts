@@ -231,6 +231,11 @@ export function simulator(page: Page) {
       await selects.nth(1).click();
       await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${colour}"]`).click();
       await row.getByRole('button', { name: label('发布') }).click();
+      // The notice of Art. 64: the area is the one thing the plan cannot fill in.
+      const notice = page.getByRole('dialog').filter({ hasText: `发布${type}` });
+      await notice.getByLabel('预警区域').fill('新港街道、青石街道沿海');
+      await notice.getByRole('button', { name: label('发布') }).click();
+      await notice.waitFor({ state: 'hidden' });
       await row
         .locator('.ant-form-item-label')
         .filter({ hasText: new RegExp(`${escape(type)}${colour}`) })

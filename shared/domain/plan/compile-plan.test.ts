@@ -201,6 +201,37 @@ describe('a compiled hazardous-chemicals plan (elapsed time, 提级, joint signi
   });
 });
 
+describe('warning notices (Art. 64)', () => {
+  it('keeps what each warning in force says, and drops it when lifted', () => {
+    const run = startPlan(samplePlan('sample-typhoon'));
+    const notice = {
+      area: '新港街道、青石街道沿海',
+      issuer: '区三防指挥部',
+      startsAt: run.now,
+      content: '台风“海燕”将于明日登陆',
+      measures: ['渔船回港避风'],
+    };
+    run.send({
+      type: 'warning.issue',
+      warningType: '台风',
+      level: 'orange',
+      notice,
+      at: run.now,
+      by: as.dutyOfficer,
+    });
+    expect(run.snapshot().context.warningNotices['台风']).toMatchObject({
+      ...notice,
+      level: 'orange',
+      issuedBy: as.dutyOfficer,
+    });
+    expect(run.snapshot().context.journal.at(-1)!.why).toBe(
+      '区三防指挥部发布台风橙色（二级）预警：新港街道、青石街道沿海；台风“海燕”将于明日登陆',
+    );
+    run.lift('台风');
+    expect(run.snapshot().context.warningNotices).toEqual({});
+  });
+});
+
 describe('四个一', () => {
   it('is mobilised only when all four are in place', () => {
     const run = startPlan(samplePlan('sample-hazmat'));

@@ -6,6 +6,7 @@
 import type { Actor } from '../org/types';
 import { isHigher, levelLabel, responseRank, type ResponseLevel, type WarningLevel } from './levels';
 import { actionsForLevel, gateApproval, levelOf, planLevels, rolesOf, signingRoles } from './plan-rules';
+import type { WarningNotice } from './plan-events';
 import type { Plan, PlanAction, RaiseBasis } from './plan-schema';
 import { metTriggers, NO_FACTS, observationLabels, unmetConditions, type Facts } from './triggers';
 
@@ -77,6 +78,8 @@ export interface PlanContext {
   /** After a signer declines, the triggers do not propose this level (or lower) again until new facts arrive. */
   declined: ResponseLevel | null;
   activations: Activation[];
+  /** The notice of each warning in force, by warning type (Art. 64). */
+  warningNotices: Record<string, WarningNotice & { level: WarningLevel; issuedAt: number; issuedBy: Actor }>;
   tasks: PlanTask[];
   fourOnes: FourOnes;
   isClosed: boolean;
@@ -93,6 +96,7 @@ export function initialContext(plan: Plan, now: number): PlanContext {
     proposal: null,
     declined: null,
     activations: [],
+    warningNotices: {},
     tasks: [],
     fourOnes: { leader: null, taskForce: null, specialPlan: null, channel: null },
     isClosed: false,

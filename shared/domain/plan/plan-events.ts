@@ -7,6 +7,18 @@ import type { ResponseLevel, WarningLevel } from './levels';
 import type { RaiseBasis } from './plan-schema';
 import type { JournalEntry } from './plan-context';
 
+/** What a warning notice states (突发事件应对法 Art. 64), beyond its category and level. */
+export interface WarningNotice {
+  area: string;
+  issuer: string;
+  /** When the warning period starts (epoch ms). */
+  startsAt: number;
+  /** 警示事项. */
+  content: string;
+  /** 应当采取的措施. */
+  measures: string[];
+}
+
 interface By {
   at: number;
   by: Actor;
@@ -14,7 +26,7 @@ interface By {
 
 export type PlanEvent =
   | ({ type: 'observation.record'; key: string; value: number | boolean } & By)
-  | ({ type: 'warning.issue'; warningType: string; level: WarningLevel } & By)
+  | ({ type: 'warning.issue'; warningType: string; level: WarningLevel; notice?: WarningNotice } & By)
   | ({ type: 'warning.lift'; warningType: string } & By)
   | ({ type: 'order.receive'; level: ResponseLevel; from: string } & By)
   | { type: 'time.tick'; at: number }

@@ -88,7 +88,13 @@ export function step(plan: Plan, context: PlanContext, event: PlanEvent, move: M
         event.type === 'warning.issue' && move.from !== move.to
           ? newTasks(context.tasks, plan.preResponseActions, null, at)
           : [];
-      return done({ facts, proposal, declined: next.declined, tasks: [...context.tasks, ...tasks] });
+      return done({
+        facts,
+        proposal,
+        declined: next.declined,
+        tasks: [...context.tasks, ...tasks],
+        warningNotices: noticesAfter(context, event, at),
+      });
     }
     case 'level.recommend': {
       if (!context.proposal) return done({});
@@ -170,6 +176,19 @@ export function step(plan: Plan, context: PlanContext, event: PlanEvent, move: M
   }
 }
 
+function noticesAfter(context: PlanContext, event: PlanEvent, at: number): PlanContext['warningNotices'] {
+  if (event.type === 'warning.lift') {
+    const notices = { ...context.warningNotices };
+    delete notices[event.warningType];
+    return notices;
+  }
+  if (event.type === 'warning.issue' && event.notice) {
+    const notice = { ...event.notice, level: event.level, issuedAt: at, issuedBy: event.by };
+    return { ...context.warningNotices, [event.warningType]: notice };
+  }
+  return context.warningNotices;
+}
+
 function applyFact(facts: Facts, event: PlanEvent): Facts {
   switch (event.type) {
     case 'observation.record':
@@ -200,7 +219,9 @@ function describeFact(plan: Plan, event: PlanEvent): string {
       return `${o?.label ?? event.key}：${value}`;
     }
     case 'warning.issue':
-      return `发布${event.warningType}${WARNING_NAME[event.level]}预警`;
+      return event.notice
+        ? `${event.notice.issuer}发布${event.warningType}${WARNING_NAME[event.level]}预警：${event.notice.area}；${event.notice.content}`
+        : `发布${event.warningType}${WARNING_NAME[event.level]}预警`;
     case 'warning.lift':
       return `解除${event.warningType}预警`;
     case 'order.receive':

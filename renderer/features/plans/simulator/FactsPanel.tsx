@@ -1,4 +1,4 @@
-import { Button, Card, Form, InputNumber, Select, Space } from 'antd';
+import { Button, Card, Form, Input, InputNumber, Modal, Select, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Actor } from '@shared/domain/org/types';
@@ -6,10 +6,11 @@ import {
   RESPONSE_LEVELS,
   levelLabel,
   WARNING_LEVELS,
+  WARNING_NAME,
   type ResponseLevel,
   type WarningLevel,
 } from '@shared/domain/plan/levels';
-import type { PlanEvent } from '@shared/domain/plan/plan-events';
+import type { PlanEvent, WarningNotice } from '@shared/domain/plan/plan-events';
 import type { Observation, Plan } from '@shared/domain/plan/plan-schema';
 import { formatLocalTime } from '@shared/domain/plan/plan-step';
 import { useActor } from '../../session/useSession';
@@ -134,6 +135,7 @@ function WarningRow({
   const { t } = useTranslation();
   const [warningType, setWarningType] = useState(plan.warningTypes[0] ?? '');
   const [level, setLevel] = useState<WarningLevel>('blue');
+  const [noticeOpen, setNoticeOpen] = useState(false);
   const active = Object.entries(warnings)
     .map(([type, l]) => `${type}${t(`plans.warningLevel.${l}`)}`)
     .join('、');
@@ -154,9 +156,7 @@ function WarningRow({
           options={WARNING_LEVELS.map((l) => ({ value: l, label: t(`plans.warningLevel.${l}`) }))}
           onChange={(v: WarningLevel) => setLevel(v)}
         />
-        <Button onClick={() => emit((by, at) => ({ type: 'warning.issue', warningType, level, at, by }))}>
-          {t('plans.simulator.issueWarning')}
-        </Button>
+        <Button onClick={() => setNoticeOpen(true)}>{t('plans.simulator.issueWarning')}</Button>
         <Button
           disabled={!warnings[warningType]}
           onClick={() => emit((by, at) => ({ type: 'warning.lift', warningType, at, by }))}
@@ -164,7 +164,94 @@ function WarningRow({
           {t('plans.simulator.liftWarning')}
         </Button>
       </Space.Compact>
+      <WarningNoticeDialog
+        open={noticeOpen}
+        plan={plan}
+        warningType={warningType}
+        level={level}
+        onClose={() => setNoticeOpen(false)}
+        onIssue={(notice) => {
+          setNoticeOpen(false);
+          emit((by, at) => ({
+            type: 'warning.issue',
+            warningType,
+            level,
+            notice: { ...notice, startsAt: at },
+            at,
+            by,
+          }));
+        }}
+      />
     </Form.Item>
+  );
+}
+
+interface NoticeValues {
+  area: string;
+  issuer: string;
+  content: string;
+  measures: string[];
+}
+
+/** The warning notice as Art. 64 asks: area, issuer, what to watch for and what to do; measures from the plan. */
+function WarningNoticeDialog({
+  open,
+  plan,
+  warningType,
+  level,
+  onClose,
+  onIssue,
+}: {
+  open: boolean;
+  plan: Plan;
+  warningType: string;
+  level: WarningLevel;
+  onClose: () => void;
+  onIssue: (notice: Omit<WarningNotice, 'startsAt'>) => void;
+}) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<NoticeValues>();
+  const required = [{ required: true, whitespace: true, message: t('validation.required') }];
+  return (
+    <Modal
+      open={open}
+      title={t('plans.simulator.noticeTitle', { type: warningType, level: WARNING_NAME[level] })}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('plans.simulator.issueWarning')}
+      cancelText={t('common.cancel')}
+      destroyOnHidden
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={(v) => onIssue({ ...v, measures: v.measures ?? [] })}
+        // The dialog is rebuilt at every opening, so these are the notice's defaults each time.
+        initialValues={{
+          area: '',
+          issuer: plan.commandBody,
+          content: plan.warningLevels.find((w) => w.level === level)?.meaning ?? '',
+          measures: plan.warningLevels.find((w) => w.level === level)?.measures ?? [],
+        }}
+      >
+        <Form.Item name="area" label={t('plans.simulator.noticeArea')} rules={required}>
+          <Input maxLength={200} autoFocus />
+        </Form.Item>
+        <Form.Item name="issuer" label={t('plans.simulator.noticeIssuer')} rules={required}>
+          <Input maxLength={60} />
+        </Form.Item>
+        <Form.Item name="content" label={t('plans.simulator.noticeContent')} rules={required}>
+          <Input.TextArea rows={2} maxLength={500} />
+        </Form.Item>
+        <Form.Item
+          name="measures"
+          label={t('plans.simulator.noticeMeasures')}
+          extra={t('plans.editor.measuresHint')}
+        >
+          <Select mode="tags" open={false} suffixIcon={null} />
+        </Form.Item>
+      </Form>
+    </Modal>
   );
 }
 
