@@ -217,6 +217,8 @@ export const plansEn: Messages['plans'] = {
     warningMeasures: 'Measures',
     measuresHint: 'Press Enter after each item',
     addWarningLevel: 'Add warning level',
+    parentPlan: 'Upper-level plan',
+    parentPlanHint: 'The upper-level or general plan this plan links to',
     filingDate: 'Filed on',
     warnings: 'Warnings',
     warningTypes: 'Warning categories',

@@ -204,6 +204,8 @@ export const plansZhCN = {
     warningMeasures: '预警措施',
     measuresHint: '每项输入后回车',
     addWarningLevel: '增加预警级别',
+    parentPlan: '上级（衔接）预案',
+    parentPlanHint: '上下衔接：本预案所衔接的上级或总体预案',
     filingDate: '备案日期',
     warnings: '预警',
     warningTypes: '预警类别',

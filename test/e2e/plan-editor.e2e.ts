@@ -62,9 +62,11 @@ describe('building a plan in the editor and running it in the simulator', () => 
     await page.getByLabel('预案名称').fill('示范区森林火灾应急预案');
     await page.getByLabel('灾种').fill('森林火灾');
     await page.getByLabel('指挥机构').fill('区森林防火指挥部');
-    await expect(page.getByTestId('plan-issues').textContent()).resolves.toContain(
-      'Ⅳ级响应 · 签发人：缺少签发人',
-    );
+    // The live check lists what is still missing, level by level.
+    await page
+      .getByTestId('plan-issues')
+      .getByText('Ⅳ级响应 · 签发人：缺少签发人', { exact: false })
+      .waitFor();
 
     // 响应分级: four levels, Ⅲ with "not under control 4 h after it started (2 h in a sensitive period)".
     await page.getByRole('tab', { name: '响应分级' }).click();
@@ -122,7 +124,26 @@ describe('building a plan in the editor and running it in the simulator', () => 
     await proposal.getByText('Ⅲ级响应').waitFor();
     await expect(proposal.textContent()).resolves.toMatch(/自事件发生起 4小时(\d+分钟)?，仍未得到有效控制/);
 
+    // 四个一: the plan is mobilised only once all four are named.
+    const fourOnes = page.getByTestId('four-ones');
+    const confirm = async (item: string) => {
+      const row = fourOnes.locator('.ant-form-item').filter({ hasText: item });
+      await row.getByRole('button', { name: /确\s*定/ }).click();
+      await row.locator('.ant-tag-success').waitFor();
+    };
+    await choose(page, fourOnes.getByLabel('一位领导和部门牵头'), '彭新浩', '彭新浩');
+    await confirm('一位领导和部门牵头');
+    await choose(page, fourOnes.getByLabel('一个专班跟进'), '刘志蓉', '刘志蓉');
+    await confirm('一个专班跟进');
+    await fourOnes.getByLabel('一个专项方案统筹').fill('北岭林场山火扑救专项方案');
+    await confirm('一个专项方案统筹');
+    await expect(page.getByText('四个一已全部落实').count()).resolves.toBe(0);
+    await choose(page, fourOnes.getByLabel('一个口径报送发布'), '孔德超', '孔德超');
+    await confirm('一个口径报送发布');
+    await page.getByText('四个一已全部落实').waitFor();
+
     await page.reload();
+    await page.getByText('四个一已全部落实').waitFor();
     await page.getByTestId('current-level').getByText('Ⅳ级响应').waitFor();
     await page.getByTestId('proposal').getByText('Ⅲ级响应').waitFor();
     await page.locator('.react-flow__node.chart-node-active[data-id="response.IV"]').waitFor();

@@ -4,11 +4,12 @@ import { WARNING_NAME } from '@shared/domain/plan/levels';
 import type { Plan } from '@shared/domain/plan/plan-schema';
 import type { DirectoryData } from '../directory/useDirectoryData';
 import { WarningTag } from './LevelTag';
-import { groupOrRoleName } from './usePlans';
+import { groupOrRoleName, useLatestPlans } from './usePlans';
 
 /** Metadata, the command organisation bound to the directory, and the warning levels of one plan version. */
 export function PlanOverview({ plan, directory }: { plan: Plan; directory: DirectoryData }) {
   const { t } = useTranslation();
+  const plans = useLatestPlans();
   const unitName = (id: string | null) => (id ? (directory.unitById.get(id)?.name ?? id) : '—');
   const personName = (id: string) => directory.people.find((p) => p.id === id)?.name ?? id;
   const m = plan.meta;
@@ -46,6 +47,11 @@ export function PlanOverview({ plan, directory }: { plan: Plan; directory: Direc
           </Descriptions.Item>
           <Descriptions.Item label={t('plans.detail.discretionaryRaise')}>
             {plan.discretionaryRaise ? t('common.yes') : t('common.no')}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('plans.editor.parentPlan')} span={3}>
+            {m.parentPlanId
+              ? (plans?.find((p) => p.id === m.parentPlanId)?.meta.title ?? m.parentPlanId)
+              : '—'}
           </Descriptions.Item>
           <Descriptions.Item label={t('plans.detail.summary')} span={3}>
             {m.summary || '—'}

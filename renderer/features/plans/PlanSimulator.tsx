@@ -14,6 +14,7 @@ import { useSession } from '../session/useSession';
 import { useSignedWrite } from '../session/useSignedWrite';
 import { DecisionPanel } from './simulator/DecisionPanel';
 import { FactsPanel } from './simulator/FactsPanel';
+import { FourOnesPanel } from './simulator/FourOnesPanel';
 import { JournalList } from './simulator/JournalList';
 import { TaskList } from './simulator/TaskList';
 import { TimeBar } from './simulator/TimeBar';
@@ -94,6 +95,7 @@ export function PlanSimulator({
           <Row gutter={[12, 12]}>
             <Col xs={24} xl={9}>
               <FactsPanel plan={plan} simulation={simulation} actor={actor} />
+              <FourOnesPanel simulation={simulation} directory={directory} actor={actor} />
             </Col>
             <Col xs={24} xl={15}>
               <DecisionPanel plan={plan} simulation={simulation} actor={actor} />

@@ -3,12 +3,15 @@ import { useTranslation } from 'react-i18next';
 import { FILING_STATUSES, HAZARD_CATEGORIES, PLAN_TYPES } from '@shared/domain/plan/plan-schema';
 import type { DirectoryData } from '../../directory/useDirectoryData';
 import { unitTreeSelectData } from '../../directory/unit-tree-select';
+import { useLatestPlans } from '../usePlans';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** 基本信息: title, type, hazard, issuing unit, dates, filing. Dates are typed as 2024-03-01. */
-export function MetaSection({ directory }: { directory: DirectoryData }) {
+export function MetaSection({ directory, planId }: { directory: DirectoryData; planId: string }) {
   const { t } = useTranslation();
+  const plans = useLatestPlans() ?? [];
+  const parents = plans.filter((p) => p.id !== planId).map((p) => ({ value: p.id, label: p.meta.title }));
   const required = { required: true, whitespace: true, message: t('validation.required') };
   const date = { pattern: DATE, message: t('plans.editor.dateFormat') };
   return (
@@ -95,6 +98,15 @@ export function MetaSection({ directory }: { directory: DirectoryData }) {
       <Col xs={12} xl={6}>
         <Form.Item name={['meta', 'filing', 'withUnit']} label={t('plans.detail.filedWith')}>
           <Input maxLength={60} />
+        </Form.Item>
+      </Col>
+      <Col xs={24} xl={12}>
+        <Form.Item
+          name={['meta', 'parentPlanId']}
+          label={t('plans.editor.parentPlan')}
+          extra={t('plans.editor.parentPlanHint')}
+        >
+          <Select allowClear options={parents} />
         </Form.Item>
       </Col>
       <Col xs={12} xl={6}>

@@ -134,7 +134,7 @@ function PlanEditor({
               key: 'meta',
               label: t('plans.editor.tabs.meta'),
               forceRender: true,
-              children: <MetaSection directory={directory} />,
+              children: <MetaSection directory={directory} planId={initial.id} />,
             },
             {
               key: 'organisation',
