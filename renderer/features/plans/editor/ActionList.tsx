@@ -1,6 +1,6 @@
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Form, Input, InputNumber, Select, Space } from 'antd';
+import { Form, Input, InputNumber, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { EditableList } from '../../../ui/EditableList';
 import type { PlanGroup, PlanRole } from '@shared/domain/plan/plan-schema';
 import { newId } from './plan-form';
 
@@ -20,62 +20,48 @@ export function ActionList({
     { label: t('plans.detail.roles'), options: roles.map((r) => ({ value: `r:${r.id}`, label: r.name })) },
   ];
   return (
-    <Form.List name={name}>
-      {(fields, { add, remove }) => (
+    <EditableList
+      name={name}
+      addLabel={t('plans.editor.addAction')}
+      newItem={() => ({ id: newId('a'), text: '', owner: undefined, deadlineMinutes: 60 })}
+    >
+      {(field) => (
         <>
-          {fields.map((field) => (
-            <Space key={field.key} align="start" className="editor-row" wrap>
-              <Form.Item
-                name={[field.name, 'text']}
-                rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
-                style={{ width: 420 }}
-              >
-                <Input.TextArea
-                  autoSize
-                  placeholder={t('plans.editor.actionText')}
-                  aria-label={t('plans.editor.actionText')}
-                  maxLength={300}
-                />
-              </Form.Item>
-              <Form.Item
-                name={[field.name, 'owner']}
-                rules={[{ required: true, message: t('validation.required') }]}
-              >
-                <Select
-                  style={{ width: 160 }}
-                  options={owners}
-                  placeholder={t('plans.editor.owner')}
-                  aria-label={t('plans.editor.owner')}
-                />
-              </Form.Item>
-              <Form.Item name={[field.name, 'deadlineMinutes']}>
-                <InputNumber
-                  min={0}
-                  max={10080}
-                  precision={0}
-                  addonAfter={t('plans.editor.minutes')}
-                  style={{ width: 130 }}
-                  aria-label={t('plans.editor.deadline')}
-                />
-              </Form.Item>
-              <Button
-                type="text"
-                danger
-                icon={<DeleteOutlined />}
-                aria-label={t('common.delete')}
-                onClick={() => remove(field.name)}
-              />
-            </Space>
-          ))}
-          <Button
-            size="small"
-            icon={<PlusOutlined />}
-            onClick={() => add({ id: newId('a'), text: '', owner: undefined, deadlineMinutes: 60 })}
+          <Form.Item
+            name={[field.name, 'text']}
+            rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
+            style={{ width: 420 }}
           >
-            {t('plans.editor.addAction')}
-          </Button>
+            <Input.TextArea
+              autoSize
+              placeholder={t('plans.editor.actionText')}
+              aria-label={t('plans.editor.actionText')}
+              maxLength={300}
+            />
+          </Form.Item>
+          <Form.Item
+            name={[field.name, 'owner']}
+            rules={[{ required: true, message: t('validation.required') }]}
+          >
+            <Select
+              style={{ width: 160 }}
+              options={owners}
+              placeholder={t('plans.editor.owner')}
+              aria-label={t('plans.editor.owner')}
+            />
+          </Form.Item>
+          <Form.Item name={[field.name, 'deadlineMinutes']}>
+            <InputNumber
+              min={0}
+              max={10080}
+              precision={0}
+              addonAfter={t('plans.editor.minutes')}
+              style={{ width: 130 }}
+              aria-label={t('plans.editor.deadline')}
+            />
+          </Form.Item>
         </>
       )}
-    </Form.List>
+    </EditableList>
   );
 }

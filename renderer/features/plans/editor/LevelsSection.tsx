@@ -95,8 +95,6 @@ function LevelCard({ index, roles, groups, context }: Props & { index: number })
                 </Form.Item>
               </Col>
             </Row>
-            <Typography.Text strong>{t('plans.levelTable.conditions')}</Typography.Text>
-            <TriggerList name={[index, 'triggers']} path={['levels', index, 'triggers']} context={context} />
           </Col>
           <Col xs={24} xl={12}>
             <Typography.Text strong>{t('plans.levelTable.measures')}</Typography.Text>
@@ -111,6 +109,11 @@ function LevelCard({ index, roles, groups, context }: Props & { index: number })
             <ActionList name={[index, 'actions']} groups={groups} roles={roles} />
             <GateFields index={index} gate="deescalation" roleOptions={roleOptions} context={context} />
             <GateFields index={index} gate="termination" roleOptions={roleOptions} context={context} />
+          </Col>
+          <Col span={24}>
+            {/* Conditions get the card's whole width: a condition with several fields stays on one line. */}
+            <Typography.Text strong>{t('plans.levelTable.conditions')}</Typography.Text>
+            <TriggerList name={[index, 'triggers']} path={['levels', index, 'triggers']} context={context} />
           </Col>
         </Row>
       ) : (

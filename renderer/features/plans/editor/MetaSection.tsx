@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { FILING_STATUSES, HAZARD_CATEGORIES, PLAN_TYPES } from '@shared/domain/plan/plan-schema';
 import type { DirectoryData } from '../../directory/useDirectoryData';
 import { unitTreeSelectData } from '../../directory/unit-tree-select';
+import { TagsInput } from '../../../ui/EditableList';
 import { useLatestPlans } from '../usePlans';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -120,7 +121,7 @@ export function MetaSection({ directory, planId }: { directory: DirectoryData; p
           label={t('plans.detail.revisionTriggers')}
           extra={t('plans.editor.measuresHint')}
         >
-          <Select mode="tags" open={false} suffixIcon={null} />
+          <TagsInput />
         </Form.Item>
       </Col>
       <Col span={24}>

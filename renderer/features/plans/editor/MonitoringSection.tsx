@@ -1,6 +1,6 @@
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Form, Input, Select, Space, Switch } from 'antd';
+import { Card, Form, Input, Select, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { EditableList, TagsInput } from '../../../ui/EditableList';
 import { WARNING_LEVELS, WARNING_NAME } from '@shared/domain/plan/levels';
 import { OBSERVATION_KINDS, type PlanGroup, type PlanRole } from '@shared/domain/plan/plan-schema';
 import { ActionList } from './ActionList';
@@ -18,56 +18,42 @@ export function MonitoringSection({ roles, groups }: { roles: PlanRole[]; groups
         style={{ marginBottom: 12 }}
         extra={t('plans.editor.observationsHint')}
       >
-        <Form.List name="observations">
-          {(fields, { add, remove }) => (
+        <EditableList
+          name="observations"
+          addLabel={t('plans.editor.addObservation')}
+          newItem={() => ({ key: newId('o'), label: '', kind: 'number', unit: '' })}
+        >
+          {(field) => (
             <>
-              {fields.map((field) => (
-                <Space key={field.key} align="start" className="editor-row">
-                  <Form.Item name={[field.name, 'label']} rules={required}>
-                    <Input
-                      placeholder={t('plans.editor.observationLabel')}
-                      aria-label={t('plans.editor.observationLabel')}
-                      style={{ width: 240 }}
-                      maxLength={40}
-                    />
-                  </Form.Item>
-                  <Form.Item name={[field.name, 'kind']} rules={required}>
-                    <Select
-                      style={{ width: 140 }}
-                      aria-label={t('plans.editor.observationKind')}
-                      options={OBSERVATION_KINDS.map((k) => ({
-                        value: k,
-                        label: t(`plans.editor.observationKinds.${k}`),
-                      }))}
-                    />
-                  </Form.Item>
-                  <Form.Item name={[field.name, 'unit']}>
-                    <Input
-                      placeholder={t('plans.editor.unit')}
-                      aria-label={t('plans.editor.unit')}
-                      style={{ width: 90 }}
-                      maxLength={10}
-                    />
-                  </Form.Item>
-                  <Button
-                    type="text"
-                    danger
-                    icon={<DeleteOutlined />}
-                    aria-label={t('common.delete')}
-                    onClick={() => remove(field.name)}
-                  />
-                </Space>
-              ))}
-              <Button
-                size="small"
-                icon={<PlusOutlined />}
-                onClick={() => add({ key: newId('o'), label: '', kind: 'number', unit: '' })}
-              >
-                {t('plans.editor.addObservation')}
-              </Button>
+              <Form.Item name={[field.name, 'label']} rules={required}>
+                <Input
+                  placeholder={t('plans.editor.observationLabel')}
+                  aria-label={t('plans.editor.observationLabel')}
+                  style={{ width: 240 }}
+                  maxLength={40}
+                />
+              </Form.Item>
+              <Form.Item name={[field.name, 'kind']} rules={required}>
+                <Select
+                  style={{ width: 140 }}
+                  aria-label={t('plans.editor.observationKind')}
+                  options={OBSERVATION_KINDS.map((k) => ({
+                    value: k,
+                    label: t(`plans.editor.observationKinds.${k}`),
+                  }))}
+                />
+              </Form.Item>
+              <Form.Item name={[field.name, 'unit']}>
+                <Input
+                  placeholder={t('plans.editor.unit')}
+                  aria-label={t('plans.editor.unit')}
+                  style={{ width: 90 }}
+                  maxLength={10}
+                />
+              </Form.Item>
             </>
           )}
-        </Form.List>
+        </EditableList>
       </Card>
       <Card size="small" title={t('plans.editor.warnings')} style={{ marginBottom: 12 }}>
         <Form.Item
@@ -75,7 +61,7 @@ export function MonitoringSection({ roles, groups }: { roles: PlanRole[]; groups
           label={t('plans.editor.warningTypes')}
           extra={t('plans.editor.warningTypesHint')}
         >
-          <Select mode="tags" tokenSeparators={['，', ',', '、']} open={false} suffixIcon={null} />
+          <TagsInput tokenSeparators={['，', ',', '、']} />
         </Form.Item>
         <Form.Item
           name="discretionaryRaise"
@@ -84,57 +70,38 @@ export function MonitoringSection({ roles, groups }: { roles: PlanRole[]; groups
         >
           <Switch />
         </Form.Item>
-        <Form.List name="warningLevels">
-          {(fields, { add, remove }) => (
+        <EditableList
+          name="warningLevels"
+          addLabel={t('plans.editor.addWarningLevel')}
+          newItem={() => ({ level: 'blue', meaning: '', measures: [] })}
+        >
+          {(field) => (
             <>
-              {fields.map((field) => (
-                <Space key={field.key} align="start" wrap className="editor-row">
-                  <Form.Item name={[field.name, 'level']} rules={required}>
-                    <Select
-                      style={{ width: 130 }}
-                      aria-label={t('plans.simulator.warningLevel')}
-                      options={[...WARNING_LEVELS]
-                        .reverse()
-                        .map((l) => ({ value: l, label: WARNING_NAME[l] }))}
-                    />
-                  </Form.Item>
-                  <Form.Item name={[field.name, 'meaning']}>
-                    <Input
-                      placeholder={t('plans.editor.warningMeaning')}
-                      aria-label={t('plans.editor.warningMeaning')}
-                      style={{ width: 280 }}
-                      maxLength={200}
-                    />
-                  </Form.Item>
-                  <Form.Item name={[field.name, 'measures']} extra={t('plans.editor.measuresHint')}>
-                    <Select
-                      mode="tags"
-                      open={false}
-                      suffixIcon={null}
-                      placeholder={t('plans.editor.warningMeasures')}
-                      aria-label={t('plans.editor.warningMeasures')}
-                      style={{ width: 420 }}
-                    />
-                  </Form.Item>
-                  <Button
-                    type="text"
-                    danger
-                    icon={<DeleteOutlined />}
-                    aria-label={t('common.delete')}
-                    onClick={() => remove(field.name)}
-                  />
-                </Space>
-              ))}
-              <Button
-                size="small"
-                icon={<PlusOutlined />}
-                onClick={() => add({ level: 'blue', meaning: '', measures: [] })}
-              >
-                {t('plans.editor.addWarningLevel')}
-              </Button>
+              <Form.Item name={[field.name, 'level']} rules={required}>
+                <Select
+                  style={{ width: 130 }}
+                  aria-label={t('plans.simulator.warningLevel')}
+                  options={[...WARNING_LEVELS].reverse().map((l) => ({ value: l, label: WARNING_NAME[l] }))}
+                />
+              </Form.Item>
+              <Form.Item name={[field.name, 'meaning']}>
+                <Input
+                  placeholder={t('plans.editor.warningMeaning')}
+                  aria-label={t('plans.editor.warningMeaning')}
+                  style={{ width: 280 }}
+                  maxLength={200}
+                />
+              </Form.Item>
+              <Form.Item name={[field.name, 'measures']} extra={t('plans.editor.measuresHint')}>
+                <TagsInput
+                  placeholder={t('plans.editor.warningMeasures')}
+                  aria-label={t('plans.editor.warningMeasures')}
+                  style={{ width: 420 }}
+                />
+              </Form.Item>
             </>
           )}
-        </Form.List>
+        </EditableList>
       </Card>
       <Card size="small" title={t('plans.detail.preResponse')}>
         <ActionList name={['preResponseActions']} groups={groups} roles={roles} />

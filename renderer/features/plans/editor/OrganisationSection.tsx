@@ -1,6 +1,6 @@
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Form, Input, Select, Space, TreeSelect } from 'antd';
+import { Card, Form, Input, Select, TreeSelect } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { EditableList } from '../../../ui/EditableList';
 import type { DirectoryData } from '../../directory/useDirectoryData';
 import { unitTreeSelectData } from '../../directory/unit-tree-select';
 import { newId } from './plan-form';
@@ -18,122 +18,92 @@ export function OrganisationSection({ directory }: { directory: DirectoryData })
   return (
     <>
       <Card size="small" title={t('plans.detail.roles')} style={{ marginBottom: 12 }}>
-        <Form.List name="roles">
-          {(fields, { add, remove }) => (
+        <EditableList
+          name="roles"
+          addLabel={t('plans.editor.addRole')}
+          newItem={() => ({ id: newId('r'), name: '', positionIds: [], personIds: [] })}
+        >
+          {(field) => (
             <>
-              {fields.map((field) => (
-                <Space key={field.key} align="start" wrap className="editor-row">
-                  <Form.Item name={[field.name, 'name']} rules={required}>
-                    <Input
-                      placeholder={t('plans.editor.roleName')}
-                      aria-label={t('plans.editor.roleName')}
-                      style={{ width: 150 }}
-                      maxLength={30}
-                    />
-                  </Form.Item>
-                  <Form.Item name={[field.name, 'positionIds']}>
-                    <Select
-                      mode="multiple"
-                      options={positions}
-                      placeholder={t('plans.editor.boundPositions')}
-                      aria-label={t('plans.editor.boundPositions')}
-                      style={{ width: 260 }}
-                    />
-                  </Form.Item>
-                  <Form.Item name={[field.name, 'personIds']}>
-                    <Select
-                      mode="multiple"
-                      options={people}
-                      showSearch={{ optionFilterProp: 'label' }}
-                      placeholder={t('plans.editor.boundPeople')}
-                      aria-label={t('plans.editor.boundPeople')}
-                      style={{ width: 320 }}
-                    />
-                  </Form.Item>
-                  <Button
-                    type="text"
-                    danger
-                    icon={<DeleteOutlined />}
-                    aria-label={t('common.delete')}
-                    onClick={() => remove(field.name)}
-                  />
-                </Space>
-              ))}
-              <Button
-                size="small"
-                icon={<PlusOutlined />}
-                onClick={() => add({ id: newId('r'), name: '', positionIds: [], personIds: [] })}
-              >
-                {t('plans.editor.addRole')}
-              </Button>
+              <Form.Item name={[field.name, 'name']} rules={required}>
+                <Input
+                  placeholder={t('plans.editor.roleName')}
+                  aria-label={t('plans.editor.roleName')}
+                  style={{ width: 150 }}
+                  maxLength={30}
+                />
+              </Form.Item>
+              <Form.Item name={[field.name, 'positionIds']}>
+                <Select
+                  mode="multiple"
+                  options={positions}
+                  placeholder={t('plans.editor.boundPositions')}
+                  aria-label={t('plans.editor.boundPositions')}
+                  style={{ width: 260 }}
+                />
+              </Form.Item>
+              <Form.Item name={[field.name, 'personIds']}>
+                <Select
+                  mode="multiple"
+                  options={people}
+                  showSearch={{ optionFilterProp: 'label' }}
+                  placeholder={t('plans.editor.boundPeople')}
+                  aria-label={t('plans.editor.boundPeople')}
+                  style={{ width: 320 }}
+                />
+              </Form.Item>
             </>
           )}
-        </Form.List>
+        </EditableList>
       </Card>
       <Card size="small" title={t('plans.detail.groups')}>
-        <Form.List name="groups">
-          {(fields, { add, remove }) => (
+        <EditableList
+          name="groups"
+          addLabel={t('plans.editor.addGroup')}
+          newItem={() => ({
+            id: newId('g'),
+            name: '',
+            leadUnitId: null,
+            memberUnitIds: [],
+            leaderRoleId: null,
+            duties: '',
+          })}
+        >
+          {(field) => (
             <>
-              {fields.map((field) => (
-                <Space key={field.key} align="start" wrap className="editor-row">
-                  <Form.Item name={[field.name, 'name']} rules={required}>
-                    <Input
-                      placeholder={t('plans.editor.groupName')}
-                      aria-label={t('plans.editor.groupName')}
-                      style={{ width: 140 }}
-                      maxLength={30}
-                    />
-                  </Form.Item>
-                  <Form.Item name={[field.name, 'leadUnitId']}>
-                    <TreeSelect
-                      allowClear
-                      treeData={units}
-                      showSearch={{ treeNodeFilterProp: 'title' }}
-                      placeholder={t('plans.detail.leadUnit')}
-                      style={{ width: 220 }}
-                    />
-                  </Form.Item>
-                  <Form.Item name={[field.name, 'memberUnitIds']}>
-                    <TreeSelect
-                      multiple
-                      allowClear
-                      treeData={units}
-                      showSearch={{ treeNodeFilterProp: 'title' }}
-                      placeholder={t('plans.detail.members')}
-                      style={{ width: 280 }}
-                    />
-                  </Form.Item>
-                  <Form.Item name={[field.name, 'duties']}>
-                    <Input placeholder={t('plans.detail.duties')} style={{ width: 260 }} maxLength={500} />
-                  </Form.Item>
-                  <Button
-                    type="text"
-                    danger
-                    icon={<DeleteOutlined />}
-                    aria-label={t('common.delete')}
-                    onClick={() => remove(field.name)}
-                  />
-                </Space>
-              ))}
-              <Button
-                size="small"
-                icon={<PlusOutlined />}
-                onClick={() =>
-                  add({
-                    id: newId('g'),
-                    name: '',
-                    leadUnitId: null,
-                    memberUnitIds: [],
-                    leaderRoleId: null,
-                    duties: '',
-                  })
-                }
-              >
-                {t('plans.editor.addGroup')}
-              </Button>
+              <Form.Item name={[field.name, 'name']} rules={required}>
+                <Input
+                  placeholder={t('plans.editor.groupName')}
+                  aria-label={t('plans.editor.groupName')}
+                  style={{ width: 140 }}
+                  maxLength={30}
+                />
+              </Form.Item>
+              <Form.Item name={[field.name, 'leadUnitId']}>
+                <TreeSelect
+                  allowClear
+                  treeData={units}
+                  showSearch={{ treeNodeFilterProp: 'title' }}
+                  placeholder={t('plans.detail.leadUnit')}
+                  style={{ width: 220 }}
+                />
+              </Form.Item>
+              <Form.Item name={[field.name, 'memberUnitIds']}>
+                <TreeSelect
+                  multiple
+                  allowClear
+                  treeData={units}
+                  showSearch={{ treeNodeFilterProp: 'title' }}
+                  placeholder={t('plans.detail.members')}
+                  style={{ width: 280 }}
+                />
+              </Form.Item>
+              <Form.Item name={[field.name, 'duties']}>
+                <Input placeholder={t('plans.detail.duties')} style={{ width: 260 }} maxLength={500} />
+              </Form.Item>
             </>
           )}
-        </Form.List>
+        </EditableList>
       </Card>
     </>
   );

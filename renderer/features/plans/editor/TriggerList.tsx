@@ -55,7 +55,9 @@ export function TriggerList({
                     }))}
                   />
                 </Form.Item>
-                <TriggerFields fieldName={field.name} path={[...path, field.name]} context={context} />
+                <div className="trigger-fields">
+                  <TriggerFields fieldName={field.name} path={[...path, field.name]} context={context} />
+                </div>
                 <Button
                   type="text"
                   danger

@@ -13,6 +13,7 @@ import {
 import type { PlanEvent, WarningNotice } from '@shared/domain/plan/plan-events';
 import type { Observation, Plan } from '@shared/domain/plan/plan-schema';
 import { formatLocalTime } from '@shared/domain/plan/plan-step';
+import { TagsInput } from '../../../ui/EditableList';
 import { useActor } from '../../session/useSession';
 import type { Simulation } from '../useSimulation';
 
@@ -248,7 +249,7 @@ function WarningNoticeDialog({
           label={t('plans.simulator.noticeMeasures')}
           extra={t('plans.editor.measuresHint')}
         >
-          <Select mode="tags" open={false} suffixIcon={null} />
+          <TagsInput />
         </Form.Item>
       </Form>
     </Modal>
