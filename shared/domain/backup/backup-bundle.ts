@@ -3,7 +3,10 @@
  * laptop. The bundle names its format, its schema version and a SHA-256 over its tables, so a truncated or
  * edited file is refused before anything is written.
  */
+import { canonicalJson, sha256Hex } from '../../integrity/hash';
 import { z } from '../../validation/z';
+
+export { canonicalJson, sha256Hex };
 
 export const BACKUP_FORMAT = 'emergency-desk-backup';
 /** 2: the checksum covers the header (who, when, which jurisdiction, schema) as well as the tables. */
@@ -32,23 +35,6 @@ const bundleSchema = z.object({
   checksum: z.string().regex(/^[0-9a-f]{64}$/),
   tables: z.record(z.string(), z.array(z.record(z.string(), z.unknown()))),
 });
-
-/** Keys sorted at every depth, so the checksum does not depend on property order. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
-}
-
-export async function sha256Hex(text: string): Promise<string> {
-  const digest = await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
-}
 
 /**
  * What the checksum covers. Version 1 files covered only the tables, so an edited jurisdiction, author or

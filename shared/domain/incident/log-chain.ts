@@ -1,0 +1,82 @@
+/**
+ * The incident log is append-only and hash-chained: each entry stores the hash of the one before it and its
+ * own hash over everything it says. Editing, deleting or reordering any entry breaks the chain from that
+ * point, and `verifyChain` names the first entry that no longer fits. Corrections are new entries that
+ * point at the entry they correct; nothing is ever rewritten.
+ */
+import { canonicalJson, sha256Hex } from '../../integrity/hash';
+import type { Actor } from '../org/types';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export const LOG_CATEGORIES = [
+  'intake',
+  'decision',
+  'observation',
+  'task',
+  'report',
+  'resource',
+  'note',
+  'correction',
+] as const;
+export type LogCategory = (typeof LOG_CATEGORIES)[number];
+
+export interface LogLink {
+  kind: 'task' | 'report' | 'resource' | 'journal';
+  id: string;
+}
+
+export interface LogEntryInput {
+  at: number;
+  author: Actor | null;
+  category: LogCategory;
+  text: string;
+  links: LogLink[];
+  /** The entry this one corrects, for category 'correction'. */
+  corrects: string | null;
+}
+
+export interface LogEntry extends LogEntryInput {
+  id: string;
+  incidentId: string;
+  seq: number;
+  prevHash: string;
+  hash: string;
+}
+
+function hashed(entry: Omit<LogEntry, 'hash'>): Promise<string> {
+  return sha256Hex(canonicalJson(entry));
+}
+
+/** The next entry of the chain after `previous` (null for the first), sealed with its hash. */
+export async function sealEntry(
+  input: LogEntryInput,
+  previous: Pick<LogEntry, 'seq' | 'hash'> | null,
+  ids: { id: string; incidentId: string },
+): Promise<LogEntry> {
+  const body: Omit<LogEntry, 'hash'> = {
+    ...input,
+    ...ids,
+    seq: (previous?.seq ?? 0) + 1,
+    prevHash: previous?.hash ?? GENESIS_HASH,
+  };
+  return { ...body, hash: await hashed(body) };
+}
+
+export type ChainCheck =
+  { ok: true; count: number } | { ok: false; brokenAt: number; reason: 'sequence' | 'link' | 'content' };
+
+/** Checks entries in log order; reports the first whose number, link to its predecessor or content is wrong. */
+export async function verifyChain(entries: readonly LogEntry[]): Promise<ChainCheck> {
+  let previous: LogEntry | null = null;
+  for (const entry of entries) {
+    const expectedSeq = (previous?.seq ?? 0) + 1;
+    if (entry.seq !== expectedSeq) return { ok: false, brokenAt: expectedSeq, reason: 'sequence' };
+    if (entry.prevHash !== (previous?.hash ?? GENESIS_HASH))
+      return { ok: false, brokenAt: entry.seq, reason: 'link' };
+    const { hash, ...body } = entry;
+    if ((await hashed(body)) !== hash) return { ok: false, brokenAt: entry.seq, reason: 'content' };
+    previous = entry;
+  }
+  return { ok: true, count: entries.length };
+}
