@@ -5,6 +5,7 @@
 import { liveQuery } from 'dexie';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { hasEarlyDirectory } from '../db/early-directory';
 import { openDatabase, readWhatCanBeRead, type OpenFailure } from '../db/open-database';
 import { seedSampleDataIfNew, seedSamplePlansIfNew } from '../db/repositories/sample-data-repository';
 import { refreshSearchTextIfStale } from '../db/repositories/search-text-refresh';
@@ -53,7 +54,9 @@ export function DatabaseGate({
       );
       if (cancelled) return;
       const services = createServices(result.db, platform);
-      warmHomeScreenQueries(services);
+      // Without an early read, start the home screen's queries now; with one, a second read would only
+      // compete with the first render for the main thread.
+      if (!hasEarlyDirectory()) warmHomeScreenQueries(services);
       setState({ status: 'open', services });
     })();
     return () => {

@@ -17,6 +17,7 @@ import {
 import type { Actor, Person, Position, Unit } from '@shared/domain/org/types';
 import { wouldCreateCycle } from '@shared/domain/org/unit-tree';
 import type { EmergencyDeskDatabase } from '../database';
+import { takeEarlyDirectory } from '../early-directory';
 import { auditEntry } from './audit-trail';
 import { RepositoryError } from './repository-error';
 
@@ -60,6 +61,13 @@ function parseOrThrow<T>(
 export function createDirectoryRepository(db: EmergencyDeskDatabase, now: Clock = Date.now) {
   return {
     listUnits: () => db.units.toArray(),
+    /** The directory read before the database opened, once (see db/early-directory.ts), sorted as listed here. */
+    takeEarly: () => {
+      const early = takeEarlyDirectory();
+      return early
+        ? { ...early, positions: [...early.positions].sort((a, b) => a.sortOrder - b.sortOrder) }
+        : null;
+    },
     listPositions: () =>
       db.positions.toArray().then((rows) => [...rows].sort((a, b) => a.sortOrder - b.sortOrder)),
     listPeople: () => db.people.toArray(),

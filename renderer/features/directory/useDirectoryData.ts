@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { Person, Position, Unit } from '@shared/domain/org/types';
 import { useServices } from '../../services/services';
 
@@ -15,9 +15,11 @@ export interface DirectoryData {
 /** The whole directory, live: a write from any screen or window shows up here without a refresh. */
 export function useDirectoryData(): DirectoryData {
   const { directory } = useServices();
-  const units = useLiveQuery(() => directory.listUnits(), [directory]);
-  const positions = useLiveQuery(() => directory.listPositions(), [directory]);
-  const people = useLiveQuery(() => directory.listPeople(), [directory]);
+  // The first render of the home screen uses what was read while the app loaded; the live queries follow.
+  const [early] = useState(() => directory.takeEarly());
+  const units = useLiveQuery(() => directory.listUnits(), [directory], early?.units);
+  const positions = useLiveQuery(() => directory.listPositions(), [directory], early?.positions);
+  const people = useLiveQuery(() => directory.listPeople(), [directory], early?.people);
   const loaded = units !== undefined && positions !== undefined && people !== undefined;
   if (loaded && performance.getEntriesByName('directory-data').length === 0)
     performance.mark('directory-data');
