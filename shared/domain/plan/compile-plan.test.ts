@@ -72,7 +72,10 @@ describe('a compiled flood plan (the office recommends, a leader approves)', () 
     run.recommend('IV', as.office);
     run.approve('IV', as.secretary);
     expect(run.level()).toBe('IV');
-    expect(run.snapshot().context.activations[0]!.recommendation?.actor).toEqual(as.office);
+    expect(run.snapshot().context.activations[0]!.recommendation).toMatchObject({
+      roleId: 'office',
+      actor: as.office,
+    });
   });
 
   it('a declined proposal is not proposed again by the clock, but is by new facts', () => {

@@ -19,6 +19,7 @@ import {
   type Proposal,
 } from './plan-context';
 import type { PlanEvent } from './plan-events';
+import { levelOf, rolesOf } from './plan-rules';
 import type { Plan } from './plan-schema';
 import { observationLabels, type Facts } from './triggers';
 
@@ -99,7 +100,10 @@ export function step(plan: Plan, context: PlanContext, event: PlanEvent, move: M
     case 'level.recommend': {
       if (!context.proposal) return done({});
       log(`研判建议启动${levelLabel(event.level)}响应${event.note ? `：${event.note}` : ''}`);
-      return done({ proposal: { ...context.proposal, recommendation: { roleId: '', actor: event.by, at } } });
+      // The guard has checked the recommender holds one of the level's recommending roles; record which.
+      const held = new Set(rolesOf(plan, event.by));
+      const roleId = levelOf(plan, event.level)?.recommenderRoleIds.find((r) => held.has(r)) ?? '';
+      return done({ proposal: { ...context.proposal, recommendation: { roleId, actor: event.by, at } } });
     }
     case 'level.raise': {
       log(

@@ -146,7 +146,7 @@ function WarningRow({
         <Select
           aria-label={t('plans.simulator.warnings')}
           value={warningType}
-          style={{ width: 130 }}
+          style={{ width: 170 }}
           options={plan.warningTypes.map((w) => ({ value: w, label: w }))}
           onChange={setWarningType}
         />
