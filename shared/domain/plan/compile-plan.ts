@@ -18,6 +18,7 @@ import {
   completesApproval,
   initialContext,
   isMobilised,
+  type FourOnesItem,
   whyCannotApprove,
   whyCannotRaise,
   whyCannotRecommend,
@@ -26,7 +27,7 @@ import {
   type PlanContext,
 } from './plan-context';
 import type { PlanEmitted, PlanEvent } from './plan-events';
-import { planLevels, rolesOf } from './plan-rules';
+import { holdsSigningRole, planLevels, rolesOf } from './plan-rules';
 import type { Plan } from './plan-schema';
 import { step, type Move } from './plan-step';
 
@@ -34,9 +35,6 @@ export interface PlanMachineInput {
   /** The clock's reading when the plan is opened (epoch ms). */
   now: number;
 }
-
-export const FOUR_ONES = ['leader', 'taskForce', 'specialPlan', 'channel'] as const;
-export type FourOnesItem = (typeof FOUR_ONES)[number];
 
 export function compilePlan(plan: Plan) {
   const issues = checkPlan(plan);
@@ -70,7 +68,7 @@ export function compilePlan(plan: Plan) {
         event.type === 'level.decline' &&
         event.reason.trim() !== '' &&
         context.proposal?.level === event.level &&
-        approvalRolesHeld(plan, event.level, event.by),
+        holdsSigningRole(plan, event.level, event.by),
       canRaise: ({ context, event }) =>
         event.type === 'level.raise' &&
         whyCannotRaise(plan, context, event.level, event.reason, event.by) === null,
@@ -262,16 +260,6 @@ export function compilePlan(plan: Plan) {
 }
 
 export type PlanMachine = ReturnType<typeof compilePlan>;
-
-function approvalRolesHeld(
-  plan: Plan,
-  level: ResponseLevel,
-  actor: PlanEvent extends infer E ? (E extends { by: infer A } ? A : never) : never,
-): boolean {
-  const def = plan.levels.find((l) => l.level === level);
-  const held = new Set(rolesOf(plan, actor));
-  return Boolean(def?.approval.roleIds.some((r) => held.has(r)));
-}
 
 function isValidFourOnes(event: PlanEvent): boolean {
   switch (event.type) {

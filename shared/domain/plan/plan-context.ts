@@ -154,14 +154,6 @@ function fresh(triggered: { level: ResponseLevel; reasons: string[] }, now: numb
   };
 }
 
-export function withFact(
-  context: PlanContext,
-  update: (facts: Facts) => Facts,
-  at: number,
-): Pick<PlanContext, 'facts' | 'now'> {
-  return { facts: update(context.facts), now: Math.max(context.now, at) };
-}
-
 export function recordObservation(facts: Facts, key: string, value: number | boolean, at: number): Facts {
   return { ...facts, observations: { ...facts.observations, [key]: { value, at } } };
 }
@@ -361,10 +353,18 @@ export function newTasks(
     }));
 }
 
-export function isMobilised(fourOnes: FourOnes): boolean {
-  return Boolean(fourOnes.leader && fourOnes.taskForce && fourOnes.specialPlan && fourOnes.channel);
+export const FOUR_ONES = [
+  'leader',
+  'taskForce',
+  'specialPlan',
+  'channel',
+] as const satisfies readonly (keyof FourOnes)[];
+export type FourOnesItem = (typeof FOUR_ONES)[number];
+
+export function missingFourOnes(fourOnes: FourOnes): FourOnesItem[] {
+  return FOUR_ONES.filter((k) => !fourOnes[k]);
 }
 
-export function missingFourOnes(fourOnes: FourOnes): (keyof FourOnes)[] {
-  return (['leader', 'taskForce', 'specialPlan', 'channel'] as const).filter((k) => !fourOnes[k]);
+export function isMobilised(fourOnes: FourOnes): boolean {
+  return missingFourOnes(fourOnes).length === 0;
 }

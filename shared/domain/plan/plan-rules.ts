@@ -18,6 +18,12 @@ export function signingRoles(plan: Pick<Plan, 'roles'>, approval: Approval, acto
   return approval.roleIds.filter((id) => held.has(id));
 }
 
+/** Whether the actor holds a role that may sign (approve or decline) this level. */
+export function holdsSigningRole(plan: Pick<Plan, 'roles' | 'levels'>, level: ResponseLevel, actor: Actor): boolean {
+  const def = levelOf(plan, level);
+  return def !== undefined && signingRoles(plan, def.approval, actor).length > 0;
+}
+
 export function levelOf(plan: Pick<Plan, 'levels'>, level: ResponseLevel): PlanLevel | undefined {
   return plan.levels.find((l) => l.level === level);
 }
