@@ -25,12 +25,11 @@ import {
   whyCannotTerminate,
 } from '@shared/domain/plan/plan-context';
 import type { PlanEvent } from '@shared/domain/plan/plan-events';
-import { levelOf, planLevels, rolesOf, signingRoles } from '@shared/domain/plan/plan-rules';
+import { holdsSigningRole, levelOf, planLevels, rolesOf } from '@shared/domain/plan/plan-rules';
 import { RAISE_BASES, type Plan, type RaiseBasis } from '@shared/domain/plan/plan-schema';
 import { phaseOf } from '@shared/domain/plan/replay';
-import { useActor } from '../../session/useSession';
 import { LevelTag } from '../LevelTag';
-import type { Simulation } from '../useSimulation';
+import { useActingEmit, type Simulation } from '../useSimulation';
 
 type Dialog = { kind: 'raise' } | { kind: 'decline' } | { kind: 'stepDown' } | { kind: 'terminate' } | null;
 
@@ -45,7 +44,6 @@ export function DecisionPanel({
   actor: Actor | null;
 }) {
   const { t } = useTranslation();
-  const requireActor = useActor();
   const { snapshot } = simulation;
   const { context } = snapshot;
   const [dialog, setDialog] = useState<Dialog>(null);
@@ -53,10 +51,7 @@ export function DecisionPanel({
   const proposal = context.proposal;
   const at = context.now;
 
-  const send = (build: (by: Actor) => PlanEvent) => {
-    const by = actor ?? requireActor();
-    if (by) void simulation.send(build(by));
-  };
+  const send = useActingEmit(simulation, actor);
 
   /** A decision button: enabled exactly when the chart would take the event; otherwise it says why not. */
   const decision = (
@@ -176,12 +171,7 @@ export function DecisionPanel({
           ? decision(
               t('plans.simulator.decline'),
               { type: 'level.decline', level: proposal.level, reason: '-', at, by },
-              actor &&
-                signingRoles(
-                  plan,
-                  levelOf(plan, proposal.level)?.approval ?? { roleIds: [], mode: 'any' },
-                  actor,
-                ).length === 0
+              actor && !holdsSigningRole(plan, proposal.level, actor)
                 ? whyCannotApprove(plan, context, proposal.level, actor)
                 : null,
               () => setDialog({ kind: 'decline' }),

@@ -10,14 +10,11 @@ import {
   type ResponseLevel,
   type WarningLevel,
 } from '@shared/domain/plan/levels';
-import type { PlanEvent, WarningNotice } from '@shared/domain/plan/plan-events';
+import type { WarningNotice } from '@shared/domain/plan/plan-events';
 import type { Observation, Plan } from '@shared/domain/plan/plan-schema';
 import { formatLocalTime } from '@shared/domain/plan/plan-step';
 import { TagsInput } from '../../../ui/EditableList';
-import { useActor } from '../../session/useSession';
-import type { Simulation } from '../useSimulation';
-
-type Build = (by: Actor, at: number) => PlanEvent;
+import { useActingEmit, type BuildEvent as Build, type Simulation } from '../useSimulation';
 
 /** Observations, warnings and upper-level orders as a duty officer would enter them. */
 export function FactsPanel({
@@ -30,12 +27,8 @@ export function FactsPanel({
   actor: Actor | null;
 }) {
   const { t } = useTranslation();
-  const requireActor = useActor();
   const { context } = simulation.snapshot;
-  const emit = (build: Build) => {
-    const by = actor ?? requireActor();
-    if (by) void simulation.send(build(by, context.now));
-  };
+  const emit = useActingEmit(simulation, actor);
   return (
     <Card size="small" title={t('plans.simulator.observations')} style={{ marginBottom: 12 }}>
       <Form layout="vertical" size="small" component="div">

@@ -2,10 +2,8 @@ import { Button, Card, Form, Input, Select, Space, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Actor } from '@shared/domain/org/types';
-import type { PlanEvent } from '@shared/domain/plan/plan-events';
 import type { DirectoryData } from '../../directory/useDirectoryData';
-import { useActor } from '../../session/useSession';
-import type { Simulation } from '../useSimulation';
+import { useActingEmit, type Simulation } from '../useSimulation';
 
 /**
  * 四个一: one leader and lead department, one task force, one special plan, one channel. Each is named
@@ -21,7 +19,6 @@ export function FourOnesPanel({
   actor: Actor | null;
 }) {
   const { t } = useTranslation();
-  const requireActor = useActor();
   const { context } = simulation.snapshot;
   const f = context.fourOnes;
   const [leader, setLeader] = useState<string | null>(null);
@@ -37,10 +34,7 @@ export function FourOnesPanel({
     [directory],
   );
   const nameOf = (id: string) => directory.people.find((p) => p.id === id)?.name ?? id;
-  const emit = (build: (by: Actor, at: number) => PlanEvent) => {
-    const by = actor ?? requireActor();
-    if (by) void simulation.send(build(by, context.now));
-  };
+  const emit = useActingEmit(simulation, actor);
   const done = (isSet: boolean) => (isSet ? <Tag color="success">✓</Tag> : <Tag>—</Tag>);
   const select = {
     showSearch: { optionFilterProp: 'label' },

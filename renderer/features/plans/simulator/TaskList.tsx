@@ -31,7 +31,7 @@ export function TaskList({ plan, snapshot }: { plan: Plan; snapshot: PlanSnapsho
             width: 90,
             render: (_: unknown, task) =>
               task.level ? (
-                <LevelTag level={task.level} suffix="" />
+                <LevelTag level={task.level} short />
               ) : (
                 <Tag>{t('plans.simulator.phase.warning')}</Tag>
               ),

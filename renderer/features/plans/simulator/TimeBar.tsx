@@ -8,10 +8,10 @@ import type { DirectoryData } from '../../directory/useDirectoryData';
 import type { Simulation } from '../useSimulation';
 
 const STEPS = [
-  { label: '+10分钟', en: '+10 min', ms: 10 * 60_000 },
-  { label: '+1小时', en: '+1 h', ms: 60 * 60_000 },
-  { label: '+4小时', en: '+4 h', ms: 4 * 60 * 60_000 },
-];
+  { key: 'minutes10', ms: 10 * 60_000 },
+  { key: 'hour1', ms: 60 * 60_000 },
+  { key: 'hours4', ms: 4 * 60 * 60_000 },
+] as const;
 
 /** Simulated time and who is acting: time only moves when the trainer steps it. */
 export function TimeBar({
@@ -25,7 +25,7 @@ export function TimeBar({
   actor: Actor | null;
   onActingAs: (actor: Actor) => void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const now = simulation.snapshot.context.now;
   // A step is stamped from the time on screen: a second click before it is stored would repeat it.
   const [stepping, setStepping] = useState(false);
@@ -64,7 +64,7 @@ export function TimeBar({
         <Space.Compact>
           {STEPS.map((s) => (
             <Button key={s.ms} disabled={stepping} onClick={() => void step(s.ms)}>
-              {i18n.language === 'en' ? s.en : s.label}
+              {t(`plans.simulator.steps.${s.key}`)}
             </Button>
           ))}
         </Space.Compact>
