@@ -2,7 +2,7 @@ import { WarningOutlined } from '@ant-design/icons';
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { usePlanReminders } from '../features/plans/usePlanReminders';
+import { overdueText, usePlanReminders } from '../features/plans/usePlanReminders';
 
 /** In the header of every screen, home included, in red: plans overdue for review or for a drill. */
 export function PlanRemindersTag() {
@@ -10,12 +10,7 @@ export function PlanRemindersTag() {
   const navigate = useNavigate();
   const reminders = usePlanReminders();
   if (!reminders || reminders.reviewOverdue + reminders.drillOverdue === 0) return null;
-  const text = [
-    reminders.reviewOverdue ? t('plans.library.reviewOverdue', { count: reminders.reviewOverdue }) : '',
-    reminders.drillOverdue ? t('plans.library.drillOverdue', { count: reminders.drillOverdue }) : '',
-  ]
-    .filter(Boolean)
-    .join('，');
+  const text = overdueText(t, reminders);
   return (
     <Tag
       color="error"

@@ -3,6 +3,8 @@ import type { Messages } from './zh-CN';
 
 export const plansEn: Messages['plans'] = {
   issueLanguage: 'en',
+  level: 'Level {{numeral}} response',
+  levelShort: 'Level {{numeral}}',
   library: {
     title: 'Plan library',
     search: 'Search by plan title',
@@ -14,6 +16,7 @@ export const plansEn: Messages['plans'] = {
     imported: 'Imported “{{title}}” (version {{version}}, draft)',
     reviewOverdue: '{{count}} plan(s) overdue for review',
     drillOverdue: '{{count}} plan(s) overdue for a drill',
+    listSeparator: '; ',
     dueSoonAlert: '{{count}} plan(s) due for review or a drill within 60 days',
     count: '{{count}} plans',
   },
@@ -116,6 +119,7 @@ export const plansEn: Messages['plans'] = {
     actingAs: 'Acting as',
     actingAsHint: 'Recommendations and approvals in the simulation are made by this person in their position',
     simTime: 'Simulated time',
+    steps: { minutes10: '+10 min', hour1: '+1 h', hours4: '+4 h' },
     step: 'Step time',
     observations: 'Observations',
     record: 'Record',

@@ -2,6 +2,8 @@
 export const plansZhCN = {
   /** The language plan issues are written in (shared/domain/plan/check-plan.ts). */
   issueLanguage: 'zh-CN',
+  level: '{{numeral}}级响应',
+  levelShort: '{{numeral}}级',
   library: {
     title: '预案库',
     search: '按预案名称搜索',
@@ -13,6 +15,7 @@ export const plansZhCN = {
     imported: '已导入“{{title}}”（第 {{version}} 版，草稿）',
     reviewOverdue: '{{count}} 个预案评审逾期',
     drillOverdue: '{{count}} 个预案演练逾期',
+    listSeparator: '，',
     dueSoonAlert: '{{count}} 个预案将在 60 天内到期评审或演练',
     count: '共 {{count}} 个预案',
   },
@@ -110,6 +113,7 @@ export const plansZhCN = {
     actingAs: '以此身份操作',
     actingAsHint: '模拟中的研判、签发由所选人员以其岗位做出，用于检验签发权限',
     simTime: '模拟时间',
+    steps: { minutes10: '+10分钟', hour1: '+1小时', hours4: '+4小时' },
     step: '推进时间',
     observations: '观测与信息',
     record: '录入',

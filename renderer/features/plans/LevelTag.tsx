@@ -1,5 +1,11 @@
 import { Tag } from 'antd';
-import { LEVEL_COLOUR, levelLabel, type ResponseLevel, type WarningLevel } from '@shared/domain/plan/levels';
+import { useTranslation } from 'react-i18next';
+import {
+  LEVEL_COLOUR,
+  LEVEL_NUMERAL,
+  type ResponseLevel,
+  type WarningLevel,
+} from '@shared/domain/plan/levels';
 
 /** The law's colours (Ⅰ红 Ⅱ橙 Ⅲ黄 Ⅳ蓝); yellow carries dark text so it stays legible on white and in print. */
 export const LEVEL_STYLE: Record<WarningLevel, { background: string; color: string; border: string }> = {
@@ -9,12 +15,14 @@ export const LEVEL_STYLE: Record<WarningLevel, { background: string; color: stri
   blue: { background: '#1677ff', color: '#fff', border: '#0958d9' },
 };
 
-export function LevelTag({ level, suffix = '响应' }: { level: ResponseLevel; suffix?: string }) {
+/** "Ⅳ级响应", or "Ⅳ级" where the column already says it is a response level. */
+export function LevelTag({ level, short = false }: { level: ResponseLevel; short?: boolean }) {
+  const { t } = useTranslation();
   const style = LEVEL_STYLE[LEVEL_COLOUR[level]];
+  const numeral = LEVEL_NUMERAL[level];
   return (
     <Tag style={{ ...style, borderColor: style.border, fontWeight: 600 }} data-level={level}>
-      {levelLabel(level)}
-      {suffix}
+      {short ? t('plans.levelShort', { numeral }) : t('plans.level', { numeral })}
     </Tag>
   );
 }

@@ -13,6 +13,7 @@ import { translateError } from '../../ui/translate-error';
 import { useActor } from '../session/useSession';
 import { DueBadge } from './DueBadge';
 import { LevelTag } from './LevelTag';
+import { overdueText, usePlanReminders } from './usePlanReminders';
 import { useLatestPlans } from './usePlans';
 
 interface Row {
@@ -49,23 +50,8 @@ export function PlansPage() {
   );
   const hazards = useMemo(() => [...new Set((records ?? []).map((p) => p.meta.hazardType))], [records]);
   // Reminders count every plan, whatever the filters show: an overdue drill must not hide behind a filter.
-  const reminders = useMemo(() => {
-    const all = (records ?? []).map((p) => ({
-      review: reviewDue(p.meta, today),
-      drill: drillDue(p.meta, today),
-    }));
-    return {
-      review: all.filter((r) => r.review.state === 'overdue').length,
-      drill: all.filter((r) => r.drill.state === 'overdue').length,
-      dueSoon: all.filter((r) => r.review.state === 'dueSoon' || r.drill.state === 'dueSoon').length,
-    };
-  }, [records, today]);
-  const overdueText = [
-    reminders.review ? t('plans.library.reviewOverdue', { count: reminders.review }) : '',
-    reminders.drill ? t('plans.library.drillOverdue', { count: reminders.drill }) : '',
-  ]
-    .filter(Boolean)
-    .join('，');
+  const reminders = usePlanReminders();
+  const overdue = reminders ? overdueText(t, reminders) : '';
 
   const importFile = async () => {
     // Who imports is asked first: a file picked before signing in would otherwise be dropped.
@@ -104,8 +90,8 @@ export function PlansPage() {
         </Space>
       }
     >
-      {overdueText ? <Alert type="error" showIcon style={{ marginBottom: 8 }} title={overdueText} /> : null}
-      {reminders.dueSoon > 0 ? (
+      {overdue ? <Alert type="error" showIcon style={{ marginBottom: 8 }} title={overdue} /> : null}
+      {reminders && reminders.dueSoon > 0 ? (
         <Alert
           type="warning"
           showIcon
@@ -181,7 +167,7 @@ export function PlansPage() {
             render: (_: unknown, { plan }) => (
               <Space size={2}>
                 {[...planLevels(plan)].reverse().map((l) => (
-                  <LevelTag key={l} level={l} suffix="" />
+                  <LevelTag key={l} level={l} short />
                 ))}
               </Space>
             ),

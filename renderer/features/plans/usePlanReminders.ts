@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { drillDue, localDate, reviewDue } from '@shared/domain/plan/plan-schedule';
 import { useServices } from '../../services/services';
@@ -26,4 +27,14 @@ export function usePlanReminders(): PlanReminders | undefined {
       dueSoon: dues.filter((d) => d.review.state === 'dueSoon' || d.drill.state === 'dueSoon').length,
     };
   }, [plans, now]);
+}
+
+/** "1 个预案评审逾期，2 个预案演练逾期", leaving out what is zero; empty when nothing is overdue. */
+export function overdueText(t: TFunction, reminders: PlanReminders): string {
+  return [
+    reminders.reviewOverdue ? t('plans.library.reviewOverdue', { count: reminders.reviewOverdue }) : '',
+    reminders.drillOverdue ? t('plans.library.drillOverdue', { count: reminders.drillOverdue }) : '',
+  ]
+    .filter(Boolean)
+    .join(t('plans.library.listSeparator'));
 }
