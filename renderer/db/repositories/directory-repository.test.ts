@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '@shared/domain/org/types';
+import { rejection } from '../../../test/support/rejection';
 import { EmergencyDeskDatabase } from '../database';
 import { createDirectoryRepository, type DirectoryRepository } from './directory-repository';
 import { RepositoryError } from './repository-error';
@@ -17,15 +18,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await db.delete();
 });
-
-async function rejection(promise: Promise<unknown>): Promise<RepositoryError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(RepositoryError);
-  return error as RepositoryError;
-}
 
 async function seedUnitAndPosition() {
   const unitId = await repo.saveUnit(

@@ -2,10 +2,10 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import samplePlans from '@resources/sample-data/plans.json';
 import type { Actor } from '@shared/domain/org/types';
+import { rejection } from '../../../test/support/rejection';
 import { EmergencyDeskDatabase } from '../database';
 import { SCHEMA_V1 } from '../schema';
 import { createPlanRepository, type PlanRepository } from './plan-repository';
-import { RepositoryError } from './repository-error';
 import { seedSampleDataIfNew, seedSamplePlansIfNew } from './sample-data-repository';
 
 const actor: Actor = { personId: 'p0', name: '崔伟', positionId: 'pos0', positionName: '值班员' };
@@ -22,15 +22,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await db.delete();
 });
-
-async function rejection(promise: Promise<unknown>): Promise<RepositoryError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(RepositoryError);
-  return error as RepositoryError;
-}
 
 describe('plan repository', () => {
   it('edits a draft in place, and turns an edit of a published version into the next draft', async () => {
