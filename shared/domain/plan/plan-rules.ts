@@ -19,7 +19,11 @@ export function signingRoles(plan: Pick<Plan, 'roles'>, approval: Approval, acto
 }
 
 /** Whether the actor holds a role that may sign (approve or decline) this level. */
-export function holdsSigningRole(plan: Pick<Plan, 'roles' | 'levels'>, level: ResponseLevel, actor: Actor): boolean {
+export function holdsSigningRole(
+  plan: Pick<Plan, 'roles' | 'levels'>,
+  level: ResponseLevel,
+  actor: Actor,
+): boolean {
   const def = levelOf(plan, level);
   return def !== undefined && signingRoles(plan, def.approval, actor).length > 0;
 }
