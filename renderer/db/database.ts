@@ -5,8 +5,18 @@
  */
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Person, Position, Unit } from '@shared/domain/org/types';
+import type { ResourceIndexRow } from '@shared/domain/resources/resource-search';
+import type {
+  Equipment,
+  Expert,
+  Material,
+  Shelter,
+  Team,
+  Warehouse,
+} from '@shared/domain/resources/resource-types';
+import type { StockBalance, StockEntry } from '@shared/domain/resources/stock-ledger';
 import type { AuditEntry, PlanRecord, PlanSimulationRecord, SettingRow } from './records';
-import { DATABASE_NAME, SCHEMA_V1, SCHEMA_V2 } from './schema';
+import { DATABASE_NAME, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from './schema';
 
 export class EmergencyDeskDatabase extends Dexie {
   units!: EntityTable<Unit, 'id'>;
@@ -16,6 +26,15 @@ export class EmergencyDeskDatabase extends Dexie {
   audit!: EntityTable<AuditEntry, 'id'>;
   plans!: Table<PlanRecord, [string, number]>;
   planSimulations!: EntityTable<PlanSimulationRecord, 'id'>;
+  warehouses!: EntityTable<Warehouse, 'id'>;
+  materials!: EntityTable<Material, 'id'>;
+  stockEntries!: EntityTable<StockEntry, 'id'>;
+  stockBalances!: Table<StockBalance, [string, string, string]>;
+  teams!: EntityTable<Team, 'id'>;
+  equipment!: EntityTable<Equipment, 'id'>;
+  experts!: EntityTable<Expert, 'id'>;
+  shelters!: EntityTable<Shelter, 'id'>;
+  resourceIndex!: EntityTable<ResourceIndexRow, 'id'>;
 
   constructor(name = DATABASE_NAME) {
     // 'immutable': live-query results are shared, not deep-cloned per reader (10,000 people cloned cost
@@ -24,5 +43,7 @@ export class EmergencyDeskDatabase extends Dexie {
     this.version(1).stores(SCHEMA_V1);
     // v2 only adds tables; the sample plans are seeded at start-up for new and upgraded databases alike.
     this.version(2).stores(SCHEMA_V2);
+    // v3 only adds tables; the sample resources are seeded at start-up like the plans.
+    this.version(3).stores(SCHEMA_V3);
   }
 }

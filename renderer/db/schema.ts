@@ -23,7 +23,24 @@ export const SCHEMA_V2 = {
   planSimulations: 'id, [planId+planVersion], updatedAt',
 } as const;
 
-export const CURRENT_SCHEMA_VERSION = 2;
+/**
+ * v3 — emergency resources: six registries, the stock ledger (append-only entries; `stockBalances` is a
+ * cache of their sum, rebuilt and checked by `verifyBalances`) and one search index over all of them.
+ */
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  warehouses: 'id, name',
+  materials: 'id, &code, warehouseId, name',
+  stockEntries: 'id, [materialId+at], [kind+at]',
+  stockBalances: '[materialId+warehouseId+batchNo], materialId, warehouseId',
+  teams: 'id, name',
+  equipment: 'id, name',
+  experts: 'id, name',
+  shelters: 'id, name',
+  resourceIndex: 'id, kind, *keys',
+} as const;
 
-export type TableName = keyof typeof SCHEMA_V2;
-export const TABLE_NAMES = Object.keys(SCHEMA_V2) as TableName[];
+export const CURRENT_SCHEMA_VERSION = 3;
+
+export type TableName = keyof typeof SCHEMA_V3;
+export const TABLE_NAMES = Object.keys(SCHEMA_V3) as TableName[];

@@ -5,7 +5,7 @@
 import { pinyin } from 'pinyin-pro';
 import { normaliseQuery } from './search';
 
-function pinyinForms(text: string): string[] {
+export function pinyinForms(text: string): string[] {
   const cjk = text.replace(/[^\u4e00-\u9fff]/g, '');
   if (cjk === '') return [];
   // `surname: 'head'` reads 单/曾/区 as surnames (shan, zeng, ou) where they open a name.

@@ -1,0 +1,208 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Actor } from '@shared/domain/org/types';
+import { rejection } from '../../../test/support/rejection';
+import { EmergencyDeskDatabase } from '../database';
+import { createResourceRepository, type ResourceRepository } from './resource-repository';
+
+const actor: Actor = { personId: 'p0', name: '崔伟', positionId: 'pos0', positionName: '物资保管员' };
+const DAY = 86_400_000;
+let db: EmergencyDeskDatabase;
+let repo: ResourceRepository;
+let clock = Date.parse('2026-11-23T09:00:00+08:00');
+
+beforeEach(async () => {
+  db = new EmergencyDeskDatabase(`resources-${crypto.randomUUID()}`);
+  await db.open();
+  repo = createResourceRepository(db, () => (clock += 1000));
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+async function warehouseAndBags() {
+  const w1 = await repo.saveRecord(
+    'warehouse',
+    { name: '区级应急物资储备库', address: '示范大道1号' },
+    null,
+    actor,
+  );
+  const w2 = await repo.saveRecord('warehouse', { name: '东湖街道储备点' }, null, actor);
+  const bags = await repo.saveRecord(
+    'material',
+    { code: '2010101', name: '编织沙袋', spec: '50×80cm', unit: '条', warehouseId: w1, minimumStock: 1000 },
+    null,
+    actor,
+  );
+  return { w1, w2, bags };
+}
+
+describe('resource repository', () => {
+  it('derives stock from the ledger, refuses an over-issue with the figures, and changes nothing then', async () => {
+    const { w1, w2, bags } = await warehouseAndBags();
+    await repo.postStock(
+      bags,
+      { kind: 'receive', warehouseId: w1, batchNo: '', expiryDate: null, quantity: 800 },
+      {},
+      actor,
+    );
+    await repo.postStock(
+      bags,
+      { kind: 'transfer', warehouseId: w1, toWarehouseId: w2, quantity: 300 },
+      {},
+      actor,
+    );
+    const refusal = await rejection(
+      repo.postStock(bags, { kind: 'issue', warehouseId: w1, quantity: 600 }, { party: '东湖街道' }, actor),
+    );
+    expect(refusal.code).toBe('stock.insufficientStock');
+    expect(refusal.params).toMatchObject({ available: 500, requested: 600, unit: '条' });
+
+    expect((await repo.entriesOf(bags)).map((e) => e.kind)).toEqual(['receive', 'transfer']);
+    const balances = await repo.balancesOf(bags);
+    expect(balances.map((b) => [b.warehouseId, b.quantity]).sort()).toEqual(
+      [
+        [w1, 500],
+        [w2, 300],
+      ].sort(),
+    );
+    expect(await repo.verifyBalances()).toEqual({ checked: 2, mismatches: [] });
+    expect(await repo.getIndexRow(bags)).toMatchObject({ quantity: 800, availability: 'limited' });
+  });
+
+  it('verifyBalances finds a cache that no longer matches the ledger and repairs it from the ledger', async () => {
+    const { w1, bags } = await warehouseAndBags();
+    await repo.postStock(
+      bags,
+      { kind: 'receive', warehouseId: w1, batchNo: '', expiryDate: null, quantity: 50 },
+      {},
+      actor,
+    );
+    await db.stockBalances.put({
+      materialId: bags,
+      warehouseId: w1,
+      batchNo: '',
+      expiryDate: null,
+      quantity: 5000,
+    });
+    expect((await repo.verifyBalances()).mismatches).toHaveLength(1);
+    await repo.verifyBalances(true);
+    expect(await repo.verifyBalances()).toEqual({ checked: 1, mismatches: [] });
+    expect((await repo.balancesOf(bags))[0]!.quantity).toBe(50);
+  });
+
+  it('finds resources by the middle of a name, by code and by pinyin, filtered by kind and availability', async () => {
+    const { w1, bags } = await warehouseAndBags();
+    await repo.postStock(
+      bags,
+      { kind: 'receive', warehouseId: w1, batchNo: '', expiryDate: null, quantity: 2000 },
+      {},
+      actor,
+    );
+    await repo.saveRecord(
+      'team',
+      {
+        name: '示范区防汛抢险队',
+        type: 'professional',
+        field: '防汛抢险',
+        headcount: 40,
+        readiness: 'standby',
+      },
+      null,
+      actor,
+    );
+    await repo.saveRecord(
+      'team',
+      { name: '东湖街道应急队', type: 'grassroots', field: '防汛抢险', headcount: 20, readiness: 'deployed' },
+      null,
+      actor,
+    );
+    expect((await repo.search('沙袋')).map((r) => r.name)).toEqual(['编织沙袋']);
+    expect((await repo.search('2010101'))[0]).toMatchObject({ name: '编织沙袋', quantity: 2000, unit: '条' });
+    expect((await repo.search('bzsd')).map((r) => r.name)).toEqual(['编织沙袋']);
+    expect((await repo.search('防汛抢险')).map((r) => r.name)).toEqual([
+      '示范区防汛抢险队',
+      '东湖街道应急队',
+    ]);
+    expect((await repo.search('防汛抢险', { availableOnly: true })).map((r) => r.name)).toEqual([
+      '示范区防汛抢险队',
+    ]);
+    expect(await repo.search('防汛', { kinds: ['material'] })).toEqual([]);
+    expect((await repo.search('', { kinds: ['team'] })).length).toBe(2);
+  });
+
+  it('refuses a duplicate material code, a material in a missing warehouse and deleting what has a ledger', async () => {
+    const { w1, bags } = await warehouseAndBags();
+    const dup = await rejection(
+      repo.saveRecord(
+        'material',
+        { code: '2010101', name: '另一种袋', unit: '条', warehouseId: w1 },
+        null,
+        actor,
+      ),
+    );
+    expect(dup).toMatchObject({ code: 'materialCodeTaken', params: { code: '2010101', name: '编织沙袋' } });
+    const bad = await rejection(
+      repo.saveRecord('material', { code: '4010101', name: 'x', unit: '个', warehouseId: w1 }, null, actor),
+    );
+    expect(bad).toMatchObject({
+      code: 'invalidInput',
+      params: { field: 'code', message: 'materialCodeInvalid' },
+    });
+    await repo.postStock(
+      bags,
+      { kind: 'receive', warehouseId: w1, batchNo: '', expiryDate: null, quantity: 1 },
+      {},
+      actor,
+    );
+    expect((await rejection(repo.deleteRecord('material', bags, actor))).code).toBe('materialHasLedger');
+    expect((await rejection(repo.deleteRecord('warehouse', w1, actor))).code).toBe('warehouseInUse');
+    expect(await db.materials.count()).toBe(1);
+  });
+
+  it('raises alerts for low stock, an expiring batch and an overdue stocktake, and a stocktake clears the last', async () => {
+    const { w1 } = await warehouseAndBags();
+    const water = await repo.saveRecord(
+      'material',
+      { code: '1010201', name: '瓶装饮用水', spec: '550ml×24', unit: '箱', warehouseId: w1 },
+      null,
+      actor,
+    );
+    await repo.postStock(
+      water,
+      { kind: 'receive', warehouseId: w1, batchNo: 'W2026', expiryDate: '2026-12-10', quantity: 40 },
+      {},
+      actor,
+    );
+    const kinds = (await repo.alerts()).map((a) => a.kind).sort();
+    expect(kinds).toEqual(['expiring', 'lowStock', 'stocktakeOverdue', 'stocktakeOverdue']);
+    await repo.postStock(
+      water,
+      { kind: 'count', warehouseId: w1, batchNo: 'W2026', countedQuantity: 39 },
+      { reason: 'damaged' },
+      actor,
+    );
+    const after = await repo.alerts();
+    expect(after.filter((a) => a.kind === 'stocktakeOverdue')).toHaveLength(1);
+    clock += 100 * DAY;
+    expect((await repo.alerts()).filter((a) => a.kind === 'stocktakeOverdue')).toHaveLength(2);
+  });
+
+  it('recomputes shelter capacity in the search when the per-person area changes', async () => {
+    const id = await repo.saveRecord(
+      'shelter',
+      {
+        name: '示范公园应急避难场所',
+        level: 'district',
+        type: 'park',
+        duration: 'short',
+        effectiveAreaM2: 3000,
+        open: true,
+      },
+      null,
+      actor,
+    );
+    expect((await repo.getIndexRow(id))?.quantity).toBe(2000);
+    await repo.saveSettings({ perPersonAreaM2: 2 }, actor);
+    expect((await repo.getIndexRow(id))?.quantity).toBe(1500);
+  });
+});

@@ -1,0 +1,426 @@
+/**
+ * Emergency resources: the six registries, the stock ledger and 一键检索. Every write validates at this
+ * boundary, stamps who wrote it, rebuilds the record's search-index row and appends an audit row, all in one
+ * transaction. Stock moves only through `postStock`, which plans the entry against the cached balances
+ * inside the same transaction, so two keepers issuing at once can never take the same stock twice.
+ */
+import { localDate } from '@shared/domain/plan/plan-schedule';
+import type { Actor } from '@shared/domain/org/types';
+import {
+  DEFAULT_ALERT_SETTINGS,
+  resourceAlerts,
+  type AlertSettings,
+  type ResourceAlert,
+} from '@shared/domain/resources/resource-alerts';
+import { toIndexRow, type IndexContext, type IndexedRecord } from '@shared/domain/resources/resource-index';
+import { RESOURCE_INPUT_SCHEMAS } from '@shared/domain/resources/resource-schemas';
+import {
+  indexProbe,
+  matchesTerms,
+  passesFilter,
+  queryTerms,
+  rankResults,
+  type ResourceIndexRow,
+  type SearchFilter,
+} from '@shared/domain/resources/resource-search';
+import type { GeoPoint, ResourceKind } from '@shared/domain/resources/resource-types';
+import { DEFAULT_PER_PERSON_AREA_M2 } from '@shared/domain/resources/shelter-capacity';
+import {
+  applyMovements,
+  deriveBalances,
+  planMovements,
+  totalQuantity,
+  type StockBalance,
+  type StockEntry,
+  type StockRequest,
+} from '@shared/domain/resources/stock-ledger';
+import type { z } from '@shared/validation/z';
+import type { EmergencyDeskDatabase } from '../database';
+import { auditEntry } from './audit-trail';
+import { RepositoryError } from './repository-error';
+
+type Clock = () => number;
+type Schemas = typeof RESOURCE_INPUT_SCHEMAS;
+export type ResourceInput<K extends ResourceKind> = z.input<Schemas[K]>;
+
+/** Loaded on the first write, like the directory's: the pinyin dictionary is 300 KB. */
+const loadPinyin = () => import('@shared/domain/org/search-text').then((m) => m.pinyinForms);
+
+export interface StockPostMeta {
+  reason?: string;
+  party?: string;
+  note?: string;
+  refId?: string | null;
+}
+
+export interface SearchOptions extends Partial<SearchFilter> {
+  limit?: number;
+  near?: GeoPoint | null;
+}
+
+export interface ResourceSettings extends AlertSettings {
+  perPersonAreaM2: number;
+}
+
+export const DEFAULT_RESOURCE_SETTINGS: ResourceSettings = {
+  ...DEFAULT_ALERT_SETTINGS,
+  perPersonAreaM2: DEFAULT_PER_PERSON_AREA_M2,
+};
+
+/** How many index rows a query reads before filtering: enough for any filter, bounded for speed. */
+const CANDIDATE_LIMIT = 400;
+
+function parseOrThrow<T>(result: z.ZodSafeParseResult<T>): T {
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  throw new RepositoryError('invalidInput', {
+    field: issue?.path.map(String).join('.') ?? '',
+    message: issue?.message ?? '',
+  });
+}
+
+function stamp(now: number, actor: Actor, existing?: { createdAt: number; createdBy: Actor | null }) {
+  return {
+    createdAt: existing?.createdAt ?? now,
+    createdBy: existing ? existing.createdBy : actor,
+    updatedAt: now,
+    updatedBy: actor,
+  };
+}
+
+export function createResourceRepository(db: EmergencyDeskDatabase, now: Clock = Date.now) {
+  const registry = (kind: ResourceKind) =>
+    ({
+      material: db.materials,
+      team: db.teams,
+      equipment: db.equipment,
+      expert: db.experts,
+      shelter: db.shelters,
+      warehouse: db.warehouses,
+    })[kind];
+
+  async function settings(): Promise<ResourceSettings> {
+    const row = await db.settings.get('resourceSettings');
+    return { ...DEFAULT_RESOURCE_SETTINGS, ...((row?.value as Partial<ResourceSettings> | undefined) ?? {}) };
+  }
+
+  /** Names the index rows show; read inside the caller's transaction. */
+  async function indexContext(pinyin: (name: string) => string[]): Promise<IndexContext> {
+    const [warehouses, units, current] = await Promise.all([
+      db.warehouses.toArray(),
+      db.units.toArray(),
+      settings(),
+    ]);
+    const warehouseNames = new Map(warehouses.map((w) => [w.id, w.name]));
+    const unitNames = new Map(units.map((u) => [u.id, u.name]));
+    return {
+      warehouseName: (id) => (id === null ? '' : (warehouseNames.get(id) ?? '')),
+      unitName: (id) => (id === null ? '' : (unitNames.get(id) ?? '')),
+      pinyin,
+      perPersonAreaM2: current.perPersonAreaM2,
+    };
+  }
+
+  async function indexedRecord(kind: ResourceKind, id: string): Promise<IndexedRecord | null> {
+    switch (kind) {
+      case 'material': {
+        const record = await db.materials.get(id);
+        if (!record) return null;
+        const balances = await db.stockBalances.where('materialId').equals(id).toArray();
+        return { kind, record, total: totalQuantity(balances) };
+      }
+      case 'team': {
+        const record = await db.teams.get(id);
+        return record ? { kind, record } : null;
+      }
+      case 'equipment': {
+        const record = await db.equipment.get(id);
+        return record ? { kind, record } : null;
+      }
+      case 'expert': {
+        const record = await db.experts.get(id);
+        return record ? { kind, record } : null;
+      }
+      case 'shelter': {
+        const record = await db.shelters.get(id);
+        return record ? { kind, record } : null;
+      }
+      case 'warehouse': {
+        const record = await db.warehouses.get(id);
+        return record ? { kind, record } : null;
+      }
+    }
+  }
+
+  async function reindex(kind: ResourceKind, ids: readonly string[], ctx: IndexContext): Promise<void> {
+    const rows: ResourceIndexRow[] = [];
+    for (const id of ids) {
+      const item = await indexedRecord(kind, id);
+      if (item) rows.push(toIndexRow(item, ctx));
+    }
+    await db.resourceIndex.bulkPut(rows);
+  }
+
+  const indexTables = () => [
+    db.materials,
+    db.teams,
+    db.equipment,
+    db.experts,
+    db.shelters,
+    db.warehouses,
+    db.stockBalances,
+    db.resourceIndex,
+    db.units,
+    db.settings,
+  ];
+
+  return {
+    settings,
+
+    async saveSettings(input: Partial<ResourceSettings>, actor: Actor): Promise<void> {
+      const next = { ...(await settings()), ...input };
+      const valid =
+        next.perPersonAreaM2 > 0 &&
+        next.perPersonAreaM2 <= 100 &&
+        Number.isInteger(next.expiryWarningDays) &&
+        next.expiryWarningDays >= 0 &&
+        Number.isInteger(next.inspectionWarningDays) &&
+        next.inspectionWarningDays >= 0;
+      if (!valid) throw new RepositoryError('invalidInput', { field: 'resourceSettings' });
+      const pinyin = await loadPinyin();
+      await db.transaction('rw', [...indexTables(), db.audit], async () => {
+        await db.settings.put({ key: 'resourceSettings', value: next });
+        // Shelter capacity in the index depends on the per-person area.
+        await reindex('shelter', await db.shelters.toCollection().primaryKeys(), await indexContext(pinyin));
+        await db.audit.add(
+          auditEntry(now(), actor, 'update', 'settings', 'resources', `${next.perPersonAreaM2} m²/人`),
+        );
+      });
+    },
+
+    listWarehouses: () => db.warehouses.toArray(),
+    listMaterials: () => db.materials.toArray(),
+    listTeams: () => db.teams.toArray(),
+    listEquipment: () => db.equipment.toArray(),
+    listExperts: () => db.experts.toArray(),
+    listShelters: () => db.shelters.toArray(),
+    listBalances: () => db.stockBalances.toArray(),
+    balancesOf: (materialId: string) => db.stockBalances.where('materialId').equals(materialId).toArray(),
+    /** The ledger of one material, oldest first: the printable history (台账). */
+    entriesOf: (materialId: string) =>
+      db.stockEntries
+        .where('[materialId+at]')
+        .between([materialId, -Infinity], [materialId, Infinity])
+        .toArray(),
+    getIndexRow: (id: string) => db.resourceIndex.get(id),
+
+    async saveRecord<K extends ResourceKind>(
+      kind: K,
+      input: ResourceInput<K>,
+      id: string | null,
+      actor: Actor,
+    ): Promise<string> {
+      const schema: z.ZodType<Record<string, unknown>> = RESOURCE_INPUT_SCHEMAS[kind];
+      const values = parseOrThrow(schema.safeParse(input));
+      const pinyin = await loadPinyin();
+      const table = registry(kind);
+      return db.transaction('rw', [...indexTables(), db.audit], async () => {
+        const existing = id === null ? undefined : await table.get(id);
+        if (id !== null && !existing) throw new RepositoryError('notFound');
+        if (kind === 'material') {
+          const code = values.code as string;
+          const clash = await db.materials.where('code').equals(code).first();
+          if (clash && clash.id !== id)
+            throw new RepositoryError('materialCodeTaken', { code, name: clash.name });
+          if (!(await db.warehouses.get(values.warehouseId as string))) {
+            throw new RepositoryError('warehouseMissing');
+          }
+        }
+        const recordId = existing?.id ?? crypto.randomUUID();
+        const at = now();
+        const record = { ...values, id: recordId, ...stamp(at, actor, existing) };
+        await (table as typeof db.teams).put(record as never);
+        const ctx = await indexContext(pinyin);
+        await reindex(kind, [recordId], ctx);
+        if (kind === 'warehouse' && existing) {
+          // Materials and equipment show their warehouse's name in search results.
+          await reindex(
+            'material',
+            await db.materials.where('warehouseId').equals(recordId).primaryKeys(),
+            ctx,
+          );
+          const kept = await db.equipment.filter((e) => e.warehouseId === recordId).primaryKeys();
+          await reindex('equipment', kept, ctx);
+        }
+        await db.audit.add(
+          auditEntry(at, actor, existing ? 'update' : 'create', kind, recordId, String(values.name)),
+        );
+        return recordId;
+      });
+    },
+
+    /** A material with a ledger, or a warehouse holding anything, stays: the history must remain readable. */
+    async deleteRecord(kind: ResourceKind, id: string, actor: Actor): Promise<void> {
+      const table = registry(kind);
+      await db.transaction(
+        'rw',
+        [table, db.stockEntries, db.stockBalances, db.materials, db.resourceIndex, db.audit],
+        async () => {
+          const existing = (await table.get(id)) as { name: string } | undefined;
+          if (!existing) throw new RepositoryError('notFound');
+          if (kind === 'material') {
+            const entries = await db.stockEntries
+              .where('[materialId+at]')
+              .between([id, -Infinity], [id, Infinity])
+              .count();
+            if (entries > 0) throw new RepositoryError('materialHasLedger', { entries });
+          }
+          if (kind === 'warehouse') {
+            const materials = await db.materials.where('warehouseId').equals(id).count();
+            const stock = await db.stockBalances.where('warehouseId').equals(id).count();
+            if (materials + stock > 0) throw new RepositoryError('warehouseInUse', { materials, stock });
+          }
+          await table.delete(id);
+          await db.resourceIndex.delete(id);
+          await db.audit.add(auditEntry(now(), actor, 'delete', kind, id, existing.name));
+        },
+      );
+    },
+
+    /**
+     * Appends one ledger entry, planned against the balances as they are inside this transaction. A
+     * refusal (more than is there, an expired batch …) throws with the figures, and nothing is written.
+     */
+    async postStock(
+      materialId: string,
+      request: StockRequest,
+      meta: StockPostMeta,
+      actor: Actor,
+    ): Promise<StockEntry> {
+      const pinyin = await loadPinyin();
+      return db.transaction('rw', [...indexTables(), db.stockEntries, db.audit], async () => {
+        const material = await db.materials.get(materialId);
+        if (!material) throw new RepositoryError('notFound');
+        const targets = [
+          request.warehouseId,
+          ...(request.kind === 'transfer' ? [request.toWarehouseId] : []),
+        ];
+        for (const warehouseId of targets) {
+          if (!(await db.warehouses.get(warehouseId))) throw new RepositoryError('warehouseMissing');
+        }
+        const before = await db.stockBalances.where('materialId').equals(materialId).toArray();
+        const at = now();
+        const plan = planMovements(before, request, localDate(at));
+        if (!plan.ok) {
+          const { code, ...params } = plan.refusal;
+          throw new RepositoryError(`stock.${code}`, { ...params, unit: material.unit } as Record<
+            string,
+            string | number
+          >);
+        }
+        const entry: StockEntry = {
+          id: crypto.randomUUID(),
+          at,
+          actor,
+          materialId,
+          kind: request.kind,
+          movements: plan.movements,
+          reason: meta.reason ?? '',
+          party: meta.party ?? '',
+          note: meta.note ?? '',
+          refId: meta.refId ?? null,
+        };
+        await db.stockEntries.add(entry);
+        const after = applyMovements(before, materialId, plan.movements);
+        await db.stockBalances.where('materialId').equals(materialId).delete();
+        await db.stockBalances.bulkPut(after);
+        await reindex('material', [materialId], await indexContext(pinyin));
+        await db.audit.add(
+          auditEntry(at, actor, `stock.${request.kind}`, 'material', materialId, material.name),
+        );
+        return entry;
+      });
+    },
+
+    /**
+     * Recomputes every balance from the ledger and compares it with the cache. Returns the rows that
+     * differ (empty when the cache is true); `repair` rewrites the cache from the ledger.
+     */
+    async verifyBalances(repair = false): Promise<{ checked: number; mismatches: StockBalance[] }> {
+      return db.transaction(repair ? 'rw' : 'r', [db.stockEntries, db.stockBalances], async () => {
+        const derived = deriveBalances(await db.stockEntries.orderBy('[materialId+at]').toArray());
+        const cached = await db.stockBalances.toArray();
+        const key = (b: StockBalance) => `${b.materialId}/${b.warehouseId}/${b.batchNo}`;
+        const cachedByKey = new Map(cached.map((b) => [key(b), b]));
+        const derivedKeys = new Set(derived.map(key));
+        const mismatches = [
+          ...derived.filter((b) => cachedByKey.get(key(b))?.quantity !== b.quantity),
+          ...cached.filter((b) => !derivedKeys.has(key(b))).map((b) => ({ ...b, quantity: 0 })),
+        ];
+        if (repair && mismatches.length > 0) {
+          await db.stockBalances.clear();
+          await db.stockBalances.bulkPut(derived);
+        }
+        return { checked: derived.length, mismatches };
+      });
+    },
+
+    /** 一键检索: at most `limit` rows, ranked; no count() on the typing path. */
+    async search(query: string, options: SearchOptions = {}): Promise<ResourceIndexRow[]> {
+      const filter: SearchFilter = {
+        kinds: options.kinds ?? [],
+        availableOnly: options.availableOnly ?? false,
+      };
+      const limit = options.limit ?? 50;
+      const terms = queryTerms(query);
+      const probe = indexProbe(terms);
+      let candidates: ResourceIndexRow[];
+      if (probe === null) {
+        const kinds = filter.kinds.length > 0 ? [...filter.kinds] : null;
+        candidates = await (kinds
+          ? db.resourceIndex.where('kind').anyOf(kinds).limit(CANDIDATE_LIMIT).toArray()
+          : db.resourceIndex.limit(CANDIDATE_LIMIT).toArray());
+      } else {
+        candidates = await db.resourceIndex
+          .where('keys')
+          .startsWith(probe)
+          .distinct()
+          .limit(CANDIDATE_LIMIT)
+          .toArray();
+      }
+      const matching = candidates.filter((row) => passesFilter(row, filter) && matchesTerms(row, terms));
+      return rankResults(matching, terms, options.near ?? null).slice(0, limit);
+    },
+
+    async alerts(): Promise<ResourceAlert[]> {
+      const at = now();
+      const [materials, balances, equipment, warehouses, counts, current] = await db.transaction(
+        'r',
+        [db.materials, db.stockBalances, db.equipment, db.warehouses, db.stockEntries, db.settings],
+        () =>
+          Promise.all([
+            db.materials.toArray(),
+            db.stockBalances.toArray(),
+            db.equipment.toArray(),
+            db.warehouses.toArray(),
+            db.stockEntries.where('[kind+at]').between(['count', -Infinity], ['count', Infinity]).toArray(),
+            settings(),
+          ]),
+      );
+      const lastStocktakes = new Map<string, number>();
+      for (const entry of counts) {
+        for (const m of entry.movements) {
+          lastStocktakes.set(m.warehouseId, Math.max(lastStocktakes.get(m.warehouseId) ?? 0, entry.at));
+        }
+      }
+      return resourceAlerts(
+        { materials, balances, equipment, warehouses, lastStocktakes },
+        localDate(at),
+        at,
+        current,
+      );
+    },
+  };
+}
+
+export type ResourceRepository = ReturnType<typeof createResourceRepository>;

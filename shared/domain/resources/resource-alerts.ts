@@ -1,0 +1,115 @@
+/**
+ * What a keeper must act on: stock below its minimum, batches expiring within N days or already expired,
+ * equipment whose inspection is due, and warehouses whose last 盘点 is older than their interval. Pure: the
+ * home screen and the resources screen count the same list.
+ */
+import type { Equipment, Material, Warehouse } from './resource-types';
+import { totalQuantity, type StockBalance } from './stock-ledger';
+
+export interface AlertSettings {
+  expiryWarningDays: number;
+  inspectionWarningDays: number;
+}
+
+export const DEFAULT_ALERT_SETTINGS: AlertSettings = { expiryWarningDays: 30, inspectionWarningDays: 14 };
+
+export type ResourceAlert =
+  | { kind: 'lowStock'; materialId: string; total: number; minimum: number }
+  | {
+      kind: 'expiring' | 'expired';
+      materialId: string;
+      warehouseId: string;
+      batchNo: string;
+      expiryDate: string;
+      daysLeft: number;
+      quantity: number;
+    }
+  | { kind: 'inspectionDue' | 'inspectionOverdue'; equipmentId: string; due: string; daysLeft: number }
+  | { kind: 'stocktakeOverdue'; warehouseId: string; lastCountedAt: number | null; intervalDays: number };
+
+export type AlertKind = ResourceAlert['kind'];
+
+const DAY_MS = 86_400_000;
+
+/** Whole days from one local date to another ('YYYY-MM-DD'), negative when `to` is earlier. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+}
+
+export interface AlertInput {
+  materials: readonly Pick<Material, 'id' | 'minimumStock'>[];
+  balances: readonly StockBalance[];
+  equipment: readonly Pick<Equipment, 'id' | 'inspectionDue' | 'status'>[];
+  warehouses: readonly Pick<Warehouse, 'id' | 'stocktakeIntervalDays'>[];
+  /** The time of the newest 盘点 per warehouse. */
+  lastStocktakes: ReadonlyMap<string, number>;
+}
+
+export function resourceAlerts(
+  input: AlertInput,
+  today: string,
+  now: number,
+  settings: AlertSettings = DEFAULT_ALERT_SETTINGS,
+): ResourceAlert[] {
+  const alerts: ResourceAlert[] = [];
+  const byMaterial = new Map<string, StockBalance[]>();
+  for (const b of input.balances) byMaterial.set(b.materialId, [...(byMaterial.get(b.materialId) ?? []), b]);
+
+  for (const m of input.materials) {
+    const total = totalQuantity(byMaterial.get(m.id) ?? []);
+    if (m.minimumStock > 0 && total < m.minimumStock) {
+      alerts.push({ kind: 'lowStock', materialId: m.id, total, minimum: m.minimumStock });
+    }
+  }
+  for (const b of input.balances) {
+    if (b.expiryDate === null || b.quantity <= 0) continue;
+    const daysLeft = daysBetween(today, b.expiryDate);
+    if (daysLeft > settings.expiryWarningDays) continue;
+    alerts.push({
+      kind: daysLeft < 0 ? 'expired' : 'expiring',
+      materialId: b.materialId,
+      warehouseId: b.warehouseId,
+      batchNo: b.batchNo,
+      expiryDate: b.expiryDate,
+      daysLeft,
+      quantity: b.quantity,
+    });
+  }
+  for (const e of input.equipment) {
+    if (e.inspectionDue === null || e.status === 'retired') continue;
+    const daysLeft = daysBetween(today, e.inspectionDue);
+    if (daysLeft > settings.inspectionWarningDays) continue;
+    alerts.push({
+      kind: daysLeft < 0 ? 'inspectionOverdue' : 'inspectionDue',
+      equipmentId: e.id,
+      due: e.inspectionDue,
+      daysLeft,
+    });
+  }
+  for (const w of input.warehouses) {
+    if (w.stocktakeIntervalDays <= 0) continue;
+    const last = input.lastStocktakes.get(w.id) ?? null;
+    if (last === null || now - last > w.stocktakeIntervalDays * DAY_MS) {
+      alerts.push({
+        kind: 'stocktakeOverdue',
+        warehouseId: w.id,
+        lastCountedAt: last,
+        intervalDays: w.stocktakeIntervalDays,
+      });
+    }
+  }
+  return alerts;
+}
+
+export function countAlerts(alerts: readonly ResourceAlert[]): Record<AlertKind, number> {
+  const counts: Record<AlertKind, number> = {
+    lowStock: 0,
+    expiring: 0,
+    expired: 0,
+    inspectionDue: 0,
+    inspectionOverdue: 0,
+    stocktakeOverdue: 0,
+  };
+  for (const a of alerts) counts[a.kind] += 1;
+  return counts;
+}

@@ -1,0 +1,139 @@
+/**
+ * 一键检索: one search over every registry. Each resource has one row in a search index whose `keys` are
+ * looked up by prefix in IndexedDB: every suffix of the Chinese runs of its name (so 沙袋 finds 编织沙袋),
+ * whole tokens of its other fields (code, type, warehouse, skills), and the pinyin of its name. The index
+ * finds candidates through the first term; `text` then checks every term, so a query narrows as it grows.
+ * Counting is kept out of the typing path: a prefix query with a limit costs milliseconds at 100,000 rows,
+ * a count() over the table more than a hundred.
+ */
+import type { GeoPoint, ResourceKind } from './resource-types';
+
+export const AVAILABILITIES = ['available', 'limited', 'unavailable'] as const;
+export type Availability = (typeof AVAILABILITIES)[number];
+
+export interface ResourceIndexRow {
+  id: string;
+  kind: ResourceKind;
+  name: string;
+  /** Material code, equipment model … shown in the first column. */
+  code: string;
+  /** The second line of a result (spec and warehouse, a team's field and base …). */
+  detail: string;
+  /** Readiness, status or availability code of the registry (待命, 完好 …), translated by the screen. */
+  status: string;
+  availability: Availability;
+  /** Materials: total on hand; shelters: free places; teams: headcount. null where a count means nothing. */
+  quantity: number | null;
+  unit: string;
+  location: GeoPoint | null;
+  keys: string[];
+  text: string;
+}
+
+/** Keys longer than this are cut: a query longer than that still narrows through `text`. */
+export const KEY_LENGTH = 12;
+
+export function normaliseSearch(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+export function queryTerms(query: string): string[] {
+  return normaliseSearch(query).split(' ').filter(Boolean);
+}
+
+const CJK_RUN = /[\u3400-\u9fff]+/g;
+const TOKEN_SPLIT = /[\s,，、;；/|()（）【】[\]·:：]+/;
+
+export interface SearchableText {
+  /** Names: every suffix of their Chinese runs becomes a key. */
+  names: readonly string[];
+  /** Other fields: each token is a key (prefix match). */
+  tokens: readonly string[];
+  /** Pinyin forms of the name (full and initials), from resource-search-text.ts. */
+  pinyin: readonly string[];
+}
+
+export function searchKeys(fields: SearchableText): string[] {
+  const keys = new Set<string>();
+  const addToken = (token: string) => {
+    const t = normaliseSearch(token);
+    if (t !== '') keys.add(t.slice(0, KEY_LENGTH));
+  };
+  for (const name of fields.names) {
+    const n = normaliseSearch(name);
+    for (const part of n.split(TOKEN_SPLIT)) addToken(part);
+    for (const run of n.match(CJK_RUN) ?? []) {
+      for (let i = 1; i < run.length; i += 1) keys.add(run.slice(i, i + KEY_LENGTH));
+    }
+  }
+  for (const field of fields.tokens) for (const token of field.split(TOKEN_SPLIT)) addToken(token);
+  for (const form of fields.pinyin) addToken(form);
+  return [...keys];
+}
+
+export function searchText(fields: SearchableText): string {
+  return normaliseSearch([...fields.names, ...fields.tokens, ...fields.pinyin].join(' '));
+}
+
+/** The key the index is asked for: the longest term, which narrows the candidates most. */
+export function indexProbe(terms: readonly string[]): string | null {
+  const longest = [...terms].sort((a, b) => b.length - a.length)[0];
+  return longest === undefined ? null : longest.slice(0, KEY_LENGTH);
+}
+
+export function matchesTerms(row: Pick<ResourceIndexRow, 'text'>, terms: readonly string[]): boolean {
+  return terms.every((term) => row.text.includes(term));
+}
+
+export interface SearchFilter {
+  kinds: readonly ResourceKind[];
+  /** Show only what can be used now. */
+  availableOnly: boolean;
+}
+
+export function passesFilter(
+  row: Pick<ResourceIndexRow, 'kind' | 'availability'>,
+  filter: SearchFilter,
+): boolean {
+  return (
+    (filter.kinds.length === 0 || filter.kinds.includes(row.kind)) &&
+    (!filter.availableOnly || row.availability !== 'unavailable')
+  );
+}
+
+/** Great-circle distance in kilometres (haversine): "the nearest three teams" from a place. */
+export function distanceKm(a: GeoPoint, b: GeoPoint): number {
+  const rad = Math.PI / 180;
+  const dLat = (b.lat - a.lat) * rad;
+  const dLng = (b.lng - a.lng) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLng / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+/**
+ * Results in the order an operator reads them: an exact name or code first, then names that start with the
+ * query, then usable before unusable, then the nearest when a place is given, then by name.
+ */
+export function rankResults(
+  rows: readonly ResourceIndexRow[],
+  terms: readonly string[],
+  near: GeoPoint | null = null,
+): ResourceIndexRow[] {
+  const first = terms[0] ?? '';
+  const score = (row: ResourceIndexRow) => {
+    const name = normaliseSearch(row.name);
+    if (first !== '' && (name === first || row.code === first)) return 0;
+    if (first !== '' && (name.startsWith(first) || row.code.startsWith(first))) return 1;
+    return 2;
+  };
+  const availabilityRank = { available: 0, limited: 1, unavailable: 2 } as const;
+  const distance = (row: ResourceIndexRow) =>
+    near && row.location ? distanceKm(near, row.location) : Number.POSITIVE_INFINITY;
+  return [...rows].sort(
+    (a, b) =>
+      score(a) - score(b) ||
+      availabilityRank[a.availability] - availabilityRank[b.availability] ||
+      distance(a) - distance(b) ||
+      a.name.localeCompare(b.name, 'zh-CN'),
+  );
+}
