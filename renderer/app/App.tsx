@@ -25,6 +25,12 @@ const PlanDetailPage = lazy(() =>
 const PlanEditorPage = lazy(() =>
   import('../features/plans/editor/PlanEditorPage').then((m) => ({ default: m.PlanEditorPage })),
 );
+const ResourcesPage = lazy(() =>
+  import('../features/resources/ResourcesPage').then((m) => ({ default: m.ResourcesPage })),
+);
+const MaterialDetailPage = lazy(() =>
+  import('../features/resources/MaterialDetailPage').then((m) => ({ default: m.MaterialDetailPage })),
+);
 const SettingsPage = lazy(() =>
   import('../features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })),
 );
@@ -66,7 +72,10 @@ export function App({ platform, databaseName }: { platform: Platform; databaseNa
                   <Route path="/plans/:id/:version/edit" element={<PlanEditorPage />} />
                   <Route path="/plans/:id/:version" element={<PlanDetailPage />} />
                   <Route path="/plans/:id/:version/:tab" element={<PlanDetailPage />} />
-                  {(['duty', 'incidents', 'drills', 'resources', 'reports'] as const).map((area) => (
+                  <Route path="/resources" element={<ResourcesPage />} />
+                  <Route path="/resources/material/:id" element={<MaterialDetailPage />} />
+                  <Route path="/resources/:tab" element={<ResourcesPage />} />
+                  {(['duty', 'incidents', 'drills', 'reports'] as const).map((area) => (
                     <Route key={area} path={`/${area}/*`} element={<NotYetAvailablePage area={area} />} />
                   ))}
                   <Route path="*" element={<Navigate to={HOME_PATH} replace />} />

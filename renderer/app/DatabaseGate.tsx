@@ -7,7 +7,11 @@ import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hasEarlyDirectory } from '../db/early-directory';
 import { openDatabase, readWhatCanBeRead, type OpenFailure } from '../db/open-database';
-import { seedSampleDataIfNew, seedSamplePlansIfNew } from '../db/repositories/sample-data-repository';
+import {
+  seedSampleDataIfNew,
+  seedSamplePlansIfNew,
+  seedSampleResourcesIfNew,
+} from '../db/repositories/sample-data-repository';
 import { refreshSearchTextIfStale } from '../db/repositories/search-text-refresh';
 import { DatabaseFailurePage } from '../features/db-failure/DatabaseFailurePage';
 import type { Platform } from '../platform/desktop';
@@ -49,6 +53,10 @@ export function DatabaseGate({
       }
       performance.mark('database-ready');
       void requestPersistentStorage();
+      // The resources are not on the home screen: they load behind it, and their screens fill in when done.
+      seedSampleResourcesIfNew(result.db).catch((error: unknown) =>
+        console.error('sample resources not loaded', error),
+      );
       refreshSearchTextIfStale(result.db).catch((error: unknown) =>
         console.error('search text not refreshed', error),
       );

@@ -9,6 +9,8 @@ import { useUiStore } from '../stores/ui-store';
 import { AREAS, APP_ICON } from './areas';
 import { OperatorBadge } from './OperatorBadge';
 import { PlanRemindersTag } from './PlanRemindersTag';
+import { ResourceAlertsTag } from './ResourceAlertsTag';
+import { ResourceSearchDialog } from './ResourceSearchDialog';
 import { useServices } from '../services/services';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { useGlobalShortcuts } from './use-shortcuts';
@@ -71,6 +73,7 @@ export function Shell({ children }: { children: ReactNode }) {
               </Tag>
             </Tooltip>
             <PlanRemindersTag />
+            <ResourceAlertsTag />
           </Space>
           <Space size="middle">
             <OperatorBadge />
@@ -90,6 +93,7 @@ export function Shell({ children }: { children: ReactNode }) {
       </Layout>
       <SignInDialog />
       <ShortcutsDialog />
+      <ResourceSearchDialog />
     </Layout>
   );
 }

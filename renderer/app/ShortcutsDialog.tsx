@@ -5,6 +5,7 @@ import { useUiStore } from '../stores/ui-store';
 const KEYS = [
   ['Alt+1 … Alt+8', 'shortcuts.navigate'],
   ['F2', 'shortcuts.switchOperator'],
+  ['Ctrl+K', 'shortcuts.resourceSearch'],
   ['Ctrl+F', 'shortcuts.search'],
   ['Alt+N', 'shortcuts.newPerson'],
   ['F1', 'shortcuts.help'],

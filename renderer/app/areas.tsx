@@ -30,7 +30,7 @@ export const AREAS: readonly Area[] = [
   { key: 'incidents', path: '/incidents', icon: <AlertOutlined />, ready: false },
   { key: 'plans', path: '/plans', icon: <BookOutlined />, ready: true },
   { key: 'drills', path: '/drills', icon: <ExperimentOutlined />, ready: false },
-  { key: 'resources', path: '/resources', icon: <ToolOutlined />, ready: false },
+  { key: 'resources', path: '/resources', icon: <ToolOutlined />, ready: true },
   { key: 'directory', path: '/directory', icon: <ContactsOutlined />, ready: true },
   { key: 'reports', path: '/reports', icon: <FileTextOutlined />, ready: false },
   { key: 'settings', path: '/settings', icon: <SettingOutlined />, ready: true },

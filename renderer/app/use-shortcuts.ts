@@ -1,6 +1,6 @@
 /**
  * Keys an operator presses a hundred times a night. Alt+1…8 follow the menu order; F2 is the shift change;
- * F1 shows the list. Ctrl+F (directory search) and Alt+N (new person) belong to the directory screen.
+ * F1 shows the list; Ctrl+K opens 一键检索 from any screen. Ctrl+F (directory search) and Alt+N (new person) belong to the directory screen.
  */
 import { useEffect } from 'react';
 import { useNavigate } from 'react-router';
@@ -11,6 +11,7 @@ export function useGlobalShortcuts(): void {
   const navigate = useNavigate();
   const setSignInOpen = useUiStore((s) => s.setSignInOpen);
   const setShortcutsOpen = useUiStore((s) => s.setShortcutsOpen);
+  const setResourceSearchOpen = useUiStore((s) => s.setResourceSearchOpen);
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -26,9 +27,12 @@ export function useGlobalShortcuts(): void {
       } else if (event.key === 'F1') {
         event.preventDefault();
         setShortcutsOpen(true);
+      } else if ((event.ctrlKey || event.metaKey) && !event.altKey && event.code === 'KeyK') {
+        event.preventDefault();
+        setResourceSearchOpen(true);
       }
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [navigate, setSignInOpen, setShortcutsOpen]);
+  }, [navigate, setSignInOpen, setShortcutsOpen, setResourceSearchOpen]);
 }

@@ -1,9 +1,11 @@
 /** English. Field terms keep their Chinese original in brackets where an operator would look for it. */
 import { plansEn } from './plans.en';
+import { resourcesEn } from './resources.en';
 import type { Messages } from './zh-CN';
 
 export const en: Messages = {
   plans: plansEn,
+  resources: resourcesEn,
   app: {
     title: 'Emergency Desk',
     subtitle: '应急指挥演练台',
@@ -30,6 +32,7 @@ export const en: Messages = {
     jurisdiction: 'Jurisdiction',
   },
   shortcuts: {
+    resourceSearch: 'Search all emergency resources (teams, materials, equipment, experts, shelters)',
     title: 'Keyboard shortcuts',
     navigate: 'Go to an area (in menu order)',
     switchOperator: 'Shift change / switch person on duty',
@@ -269,6 +272,15 @@ export const en: Messages = {
     csvTooManyRows: 'More than {{max}} rows',
     csvExtraCells: 'This row has {{actual}} cells; the header has {{expected}}',
     csvDuplicateId: 'Same id as row {{other}}',
+    dateInvalid: 'Date must be YYYY-MM-DD',
+    numberInvalid: 'Enter a number',
+    integerRequired: 'Enter a whole number',
+    notNegative: 'Must not be negative',
+    positiveRequired: 'Must be greater than 0',
+    tooLarge: 'Too large',
+    materialCodeInvalid:
+      'A material code has 7 digits (GB/T 38565-2020: class 1–3, then three levels of 01–99)',
+    overrideReasonRequired: 'A capacity set by hand needs its basis',
   },
   errors: {
     planInvalid: 'The plan has errors; nothing was changed: {{detail}}',
@@ -292,6 +304,22 @@ export const en: Messages = {
     backupTooNew: 'This backup comes from a newer version; upgrade first',
     backupInvalid: 'The backup file is malformed: {{detail}}',
     storageFull: 'Storage is full and the data was not saved. Export a backup and free disk space.',
+    materialCodeTaken: 'Material code {{code}} is already used by “{{name}}”',
+    warehouseMissing: 'The warehouse does not exist; register it under Warehouses first',
+    materialHasLedger:
+      'This material has {{entries}} ledger entries and cannot be deleted (the ledger must stay traceable)',
+    warehouseInUse:
+      'This warehouse still holds {{materials}} materials and {{stock}} stock batches and cannot be deleted',
+    stock: {
+      quantityInvalid: 'Quantity must be above 0, with at most 3 decimals',
+      insufficientStock:
+        'Not enough stock: {{available}} {{unit}} available, {{requested}} {{unit}} asked. Nothing was changed.',
+      sameWarehouse: 'Source and destination warehouse are the same',
+      batchUnknown: 'This warehouse has no batch “{{batchNo}}”',
+      batchExpired: 'Batch “{{batchNo}}” expired on {{expiryDate}} and cannot be issued; write it off',
+      batchExpiryConflict:
+        'Batch “{{batchNo}}” is registered with expiry {{expiryDate}}; one batch has one expiry date',
+    },
     unexpected: 'The operation failed: {{message}}',
   },
   dbFailure: {

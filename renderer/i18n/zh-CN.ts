@@ -3,9 +3,11 @@
  * Field terms are the exact Chinese terms of emergency management, not translations.
  */
 import { plansZhCN } from './plans.zh-CN';
+import { resourcesZhCN } from './resources.zh-CN';
 
 export const zhCN = {
   plans: plansZhCN,
+  resources: resourcesZhCN,
   app: {
     title: '应急指挥演练台',
     subtitle: 'Emergency Desk',
@@ -32,6 +34,7 @@ export const zhCN = {
     jurisdiction: '辖区',
   },
   shortcuts: {
+    resourceSearch: '一键检索应急资源（队伍、物资、装备、专家、避难场所）',
     title: '键盘快捷键',
     navigate: '切换功能区（按左侧菜单顺序）',
     switchOperator: '交接班 / 切换值守人员',
@@ -264,6 +267,14 @@ export const zhCN = {
     csvTooManyRows: '行数超过上限 {{max}}',
     csvExtraCells: '该行有 {{actual}} 列，表头只有 {{expected}} 列',
     csvDuplicateId: '编号与第 {{other}} 行重复',
+    dateInvalid: '日期格式应为 YYYY-MM-DD',
+    numberInvalid: '请输入数字',
+    integerRequired: '请输入整数',
+    notNegative: '不能为负数',
+    positiveRequired: '应大于 0',
+    tooLarge: '数值过大',
+    materialCodeInvalid: '物资编码应为 7 位数字（GB/T 38565-2020：大类 1–3，中类、小类、细类各 2 位 01–99）',
+    overrideReasonRequired: '人工核定容纳人数须写明核定依据',
   },
   errors: {
     planInvalid: '预案内容有误，未做任何更改：{{detail}}',
@@ -287,6 +298,18 @@ export const zhCN = {
     backupTooNew: '该备份来自更新版本的软件，请先升级本软件',
     backupInvalid: '备份文件结构不正确：{{detail}}',
     storageFull: '存储空间已满，数据未保存。请导出备份并清理磁盘空间。',
+    materialCodeTaken: '物资编码 {{code}} 已被“{{name}}”使用',
+    warehouseMissing: '仓库不存在，请先在“储备库”中登记',
+    materialHasLedger: '该物资已有 {{entries}} 条台账记录，不能删除（台账须可追溯）',
+    warehouseInUse: '该仓库仍登记有 {{materials}} 种物资、{{stock}} 个库存批次，不能删除',
+    stock: {
+      quantityInvalid: '数量应大于 0，最多 3 位小数',
+      insufficientStock: '库存不足：可用 {{available}}{{unit}}，申请 {{requested}}{{unit}}。未做任何更改。',
+      sameWarehouse: '调出与调入仓库不能相同',
+      batchUnknown: '该仓库没有批次“{{batchNo}}”',
+      batchExpired: '批次“{{batchNo}}”已于 {{expiryDate}} 过期，不能出库，请办理报废',
+      batchExpiryConflict: '批次“{{batchNo}}”已登记有效期 {{expiryDate}}，同一批次不能有两个有效期',
+    },
     unexpected: '操作失败：{{message}}',
   },
   dbFailure: {

@@ -8,12 +8,14 @@ import { createAuditRepository, type AuditRepository } from '../db/repositories/
 import { createBackupRepository, type BackupRepository } from '../db/repositories/backup-repository';
 import { createDirectoryRepository, type DirectoryRepository } from '../db/repositories/directory-repository';
 import { createPlanRepository, type PlanRepository } from '../db/repositories/plan-repository';
+import { createResourceRepository, type ResourceRepository } from '../db/repositories/resource-repository';
 import { createSettingsRepository, type SettingsRepository } from '../db/repositories/settings-repository';
 import type { Platform } from '../platform/desktop';
 
 export interface Services {
   directory: DirectoryRepository;
   plans: PlanRepository;
+  resources: ResourceRepository;
   settings: SettingsRepository;
   backup: BackupRepository;
   audit: AuditRepository;
@@ -29,6 +31,7 @@ export function createServices(
   return {
     directory: createDirectoryRepository(db, now),
     plans: createPlanRepository(db, now),
+    resources: createResourceRepository(db, now),
     settings: createSettingsRepository(db, now),
     backup: createBackupRepository(db, now),
     audit: createAuditRepository(db),

@@ -11,10 +11,12 @@ interface UiState {
   siderCollapsed: boolean;
   signInOpen: boolean;
   shortcutsOpen: boolean;
+  resourceSearchOpen: boolean;
   setLanguage(language: Language): void;
   setSiderCollapsed(collapsed: boolean): void;
   setSignInOpen(open: boolean): void;
   setShortcutsOpen(open: boolean): void;
+  setResourceSearchOpen(open: boolean): void;
 }
 
 export const useUiStore = create<UiState>()(
@@ -24,10 +26,12 @@ export const useUiStore = create<UiState>()(
       siderCollapsed: false,
       signInOpen: false,
       shortcutsOpen: false,
+      resourceSearchOpen: false,
       setLanguage: (language) => set({ language }),
       setSiderCollapsed: (siderCollapsed) => set({ siderCollapsed }),
       setSignInOpen: (signInOpen) => set({ signInOpen }),
       setShortcutsOpen: (shortcutsOpen) => set({ shortcutsOpen }),
+      setResourceSearchOpen: (resourceSearchOpen) => set({ resourceSearchOpen }),
     }),
     {
       name: 'emergency-desk.ui',

@@ -6,7 +6,12 @@ import { rejection } from '../../../test/support/rejection';
 import { EmergencyDeskDatabase } from '../database';
 import { SCHEMA_V1 } from '../schema';
 import { createPlanRepository, type PlanRepository } from './plan-repository';
-import { seedSampleDataIfNew, seedSamplePlansIfNew } from './sample-data-repository';
+import { createResourceRepository } from './resource-repository';
+import {
+  seedSampleDataIfNew,
+  seedSamplePlansIfNew,
+  seedSampleResourcesIfNew,
+} from './sample-data-repository';
 
 const actor: Actor = { personId: 'p0', name: '崔伟', positionId: 'pos0', positionName: '值班员' };
 const typhoon = samplePlans.plans[1]!;
@@ -102,7 +107,7 @@ describe('plan repository', () => {
 });
 
 describe('upgrading a version-1 database', () => {
-  it('keeps the directory and adds the sample plans where the sample directory was loaded', async () => {
+  it('keeps the directory and adds the sample plans and resources where the sample directory was loaded', async () => {
     const name = `upgrade-${crypto.randomUUID()}`;
     // The database as the version-1 app left it: the same tables at IndexedDB version 10, with the sample.
     const old = new Dexie(name);
@@ -120,11 +125,16 @@ describe('upgrading a version-1 database', () => {
 
     const upgraded = new EmergencyDeskDatabase(name);
     await upgraded.open();
-    expect(upgraded.verno).toBe(2);
+    expect(upgraded.verno).toBe(3);
     expect(await upgraded.people.count()).toBeGreaterThanOrEqual(60);
     expect(await seedSamplePlansIfNew(upgraded)).toBe(true);
     expect(await upgraded.plans.count()).toBe(3);
     expect(await seedSamplePlansIfNew(upgraded)).toBe(false);
+    expect(await seedSampleResourcesIfNew(upgraded)).toBe(true);
+    expect(await upgraded.materials.count()).toBeGreaterThanOrEqual(300);
+    expect(await upgraded.resourceIndex.count()).toBeGreaterThanOrEqual(400);
+    expect(await createResourceRepository(upgraded).verifyBalances()).toMatchObject({ mismatches: [] });
+    expect(await seedSampleResourcesIfNew(upgraded)).toBe(false);
     await upgraded.delete();
   });
 });

@@ -12,6 +12,7 @@ import {
   type AlertSettings,
   type ResourceAlert,
 } from '@shared/domain/resources/resource-alerts';
+import type { MaterialClass } from '@shared/domain/resources/material-code';
 import { toIndexRow, type IndexContext, type IndexedRecord } from '@shared/domain/resources/resource-index';
 import { RESOURCE_INPUT_SCHEMAS } from '@shared/domain/resources/resource-schemas';
 import {
@@ -198,6 +199,9 @@ export function createResourceRepository(db: EmergencyDeskDatabase, now: Clock =
       });
     },
 
+    /** The office's own lower levels of the GB/T 38565 tree (see material-code.ts). */
+    materialClasses: async (): Promise<MaterialClass[]> =>
+      ((await db.settings.get('materialClasses'))?.value as MaterialClass[] | undefined) ?? [],
     listWarehouses: () => db.warehouses.toArray(),
     listMaterials: () => db.materials.toArray(),
     listTeams: () => db.teams.toArray(),

@@ -1,11 +1,21 @@
 /**
- * The fictional 示范区 shipped in resources/sample-data: its directory and three plans bound to it. Each is
+ * The fictional 示范区 shipped in resources/sample-data: its directory, three plans and its resources bound to it. Each is
  * written once; a flag in settings keeps it from coming back after an office deletes it to enter its own
  * data. The files are fetched only when they are needed, so an ordinary start does not load them.
  */
 import type { Person, Position, Unit } from '@shared/domain/org/types';
 import { SEARCH_TEXT_VERSION } from '@shared/domain/org/search';
 import { planSchema } from '@shared/domain/plan/plan-schema';
+import { localDate } from '@shared/domain/plan/plan-schedule';
+import { toIndexRow, type IndexContext } from '@shared/domain/resources/resource-index';
+import type { SampleResources } from '@shared/domain/resources/sample-resources';
+import { DEFAULT_PER_PERSON_AREA_M2 } from '@shared/domain/resources/shelter-capacity';
+import {
+  deriveBalances,
+  totalQuantity,
+  type StockBalance,
+  type StockEntry,
+} from '@shared/domain/resources/stock-ledger';
 import type { EmergencyDeskDatabase } from '../database';
 import { auditEntry } from './audit-trail';
 
@@ -79,4 +89,160 @@ export async function seedSamplePlansIfNew(
     await db.audit.add(auditEntry(at, null, 'seed', 'plan', '*', plans.map((p) => p.meta.title).join('、')));
     return true;
   });
+}
+
+/** The sample resources point at the sample directory too (leaders, keepers, units). */
+async function isResourceSeedNeeded(db: EmergencyDeskDatabase): Promise<boolean> {
+  return (
+    Boolean(await db.settings.get('sampleDataSeededAt')) &&
+    !(await db.settings.get('sampleResourcesSeededAt')) &&
+    (await db.warehouses.count()) === 0 &&
+    (await db.materials.count()) === 0
+  );
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Once, for new and upgraded databases: 5 warehouses, 300+ materials with their opening stock as 入库
+ * entries, teams, equipment, experts and shelters. Dates in the file are relative to today, so the alerts
+ * the sample is meant to show (expiring batches, inspections due, an overdue stocktake) are always there.
+ */
+export async function seedSampleResourcesIfNew(
+  db: EmergencyDeskDatabase,
+  now: () => number = Date.now,
+): Promise<boolean> {
+  if (!(await isResourceSeedNeeded(db))) return false;
+  const sample = (await import('@resources/sample-data/resources.json')).default as SampleResources;
+  const { pinyinForms } = await import('@shared/domain/org/search-text');
+  return db.transaction(
+    'rw',
+    [
+      db.warehouses,
+      db.materials,
+      db.stockEntries,
+      db.stockBalances,
+      db.teams,
+      db.equipment,
+      db.experts,
+      db.shelters,
+      db.resourceIndex,
+      db.units,
+      db.settings,
+      db.audit,
+    ],
+    async () => {
+      if (!(await isResourceSeedNeeded(db))) return false;
+      const at = now();
+      const authored = { createdAt: at, createdBy: null, updatedAt: at, updatedBy: null };
+      const day = (offset: number) => localDate(at + offset * DAY_MS);
+      const warehouses = sample.warehouses.map(({ lastStocktakeDaysAgo: _, ...w }) => ({
+        ...w,
+        ...authored,
+      }));
+      const materials = sample.materials.map((m) => ({ ...m, ...authored }));
+      const teams = sample.teams.map((t) => ({ ...t, ...authored }));
+      const equipment = sample.equipment.map(({ inspectionDueInDays, ...e }) => ({
+        ...e,
+        inspectionDue: inspectionDueInDays === null ? null : day(inspectionDueInDays),
+        ...authored,
+      }));
+      const experts = sample.experts.map((x) => ({ ...x, ...authored }));
+      const shelters = sample.shelters.map((s) => ({ ...s, ...authored }));
+      const entries = sampleLedger(sample, at, day);
+      const balances = deriveBalances(entries);
+
+      await db.warehouses.bulkAdd(warehouses);
+      await db.materials.bulkAdd(materials);
+      await db.teams.bulkAdd(teams);
+      await db.equipment.bulkAdd(equipment);
+      await db.experts.bulkAdd(experts);
+      await db.shelters.bulkAdd(shelters);
+      await db.stockEntries.bulkAdd(entries);
+      await db.stockBalances.bulkAdd(balances);
+
+      const warehouseNames = new Map(warehouses.map((w) => [w.id, w.name]));
+      const unitNames = new Map((await db.units.toArray()).map((u) => [u.id, u.name]));
+      const ctx: IndexContext = {
+        warehouseName: (id) => (id === null ? '' : (warehouseNames.get(id) ?? '')),
+        unitName: (id) => (id === null ? '' : (unitNames.get(id) ?? '')),
+        pinyin: pinyinForms,
+        perPersonAreaM2: DEFAULT_PER_PERSON_AREA_M2,
+      };
+      const totals = new Map<string, StockBalance[]>();
+      for (const b of balances) totals.set(b.materialId, [...(totals.get(b.materialId) ?? []), b]);
+      await db.resourceIndex.bulkAdd([
+        ...warehouses.map((record) => toIndexRow({ kind: 'warehouse', record }, ctx)),
+        ...materials.map((record) =>
+          toIndexRow({ kind: 'material', record, total: totalQuantity(totals.get(record.id) ?? []) }, ctx),
+        ),
+        ...teams.map((record) => toIndexRow({ kind: 'team', record }, ctx)),
+        ...equipment.map((record) => toIndexRow({ kind: 'equipment', record }, ctx)),
+        ...experts.map((record) => toIndexRow({ kind: 'expert', record }, ctx)),
+        ...shelters.map((record) => toIndexRow({ kind: 'shelter', record }, ctx)),
+      ]);
+      await db.settings.bulkPut([
+        { key: 'sampleResourcesSeededAt', value: at },
+        { key: 'materialClasses', value: sample.materialClasses },
+      ]);
+      await db.audit.add(
+        auditEntry(
+          at,
+          null,
+          'seed',
+          'resources',
+          '*',
+          `${warehouses.length}/${materials.length}/${teams.length}`,
+        ),
+      );
+      return true;
+    },
+  );
+}
+
+/** Opening stock as 入库 entries, and each warehouse's last full 盘点 (confirming what it held then), in time order. */
+function sampleLedger(sample: SampleResources, at: number, day: (offset: number) => string): StockEntry[] {
+  const events = [
+    ...sample.receipts.map((r) => ({ at: at - r.daysAgo * DAY_MS, receipt: r, warehouseId: null })),
+    ...sample.warehouses.map((w) => ({
+      at: at - w.lastStocktakeDaysAgo * DAY_MS,
+      receipt: null,
+      warehouseId: w.id,
+    })),
+  ].sort((a, b) => a.at - b.at);
+  const entries: StockEntry[] = [];
+  const base = { actor: null, reason: '', party: '', note: '样例数据', refId: null };
+  for (const event of events) {
+    if (event.receipt) {
+      const r = event.receipt;
+      entries.push({
+        ...base,
+        id: crypto.randomUUID(),
+        at: event.at,
+        materialId: r.materialId,
+        kind: 'receive',
+        movements: [
+          {
+            warehouseId: r.warehouseId,
+            batchNo: r.batchNo,
+            expiryDate: r.expiresInDays === null ? null : day(r.expiresInDays),
+            delta: r.quantity,
+          },
+        ],
+      });
+      continue;
+    }
+    for (const b of deriveBalances(entries).filter((x) => x.warehouseId === event.warehouseId)) {
+      entries.push({
+        ...base,
+        id: crypto.randomUUID(),
+        at: event.at,
+        materialId: b.materialId,
+        kind: 'count',
+        reason: 'confirmed',
+        movements: [{ warehouseId: b.warehouseId, batchNo: b.batchNo, expiryDate: b.expiryDate, delta: 0 }],
+      });
+    }
+  }
+  return entries;
 }

@@ -14,6 +14,7 @@ export interface AlertSettings {
 export const DEFAULT_ALERT_SETTINGS: AlertSettings = { expiryWarningDays: 30, inspectionWarningDays: 14 };
 
 export type ResourceAlert =
+  /** `total` counts only stock that has not expired. */
   | { kind: 'lowStock'; materialId: string; total: number; minimum: number }
   | {
       kind: 'expiring' | 'expired';
@@ -56,7 +57,9 @@ export function resourceAlerts(
   for (const b of input.balances) byMaterial.set(b.materialId, [...(byMaterial.get(b.materialId) ?? []), b]);
 
   for (const m of input.materials) {
-    const total = totalQuantity(byMaterial.get(m.id) ?? []);
+    // Expired stock is on the shelf but cannot be issued: it does not count toward the minimum.
+    const usable = (byMaterial.get(m.id) ?? []).filter((b) => b.expiryDate === null || b.expiryDate >= today);
+    const total = totalQuantity(usable);
     if (m.minimumStock > 0 && total < m.minimumStock) {
       alerts.push({ kind: 'lowStock', materialId: m.id, total, minimum: m.minimumStock });
     }

@@ -19,6 +19,9 @@ import { MAX_QUANTITY } from './stock-ledger';
 
 const name = (max: number) =>
   z.string({ error: 'required' }).trim().min(1, { error: 'required' }).max(max, { error: 'tooLong' });
+/** A number left empty is "required", a number typed wrong is "not a number". */
+const numberError = (issue: { input?: unknown }) =>
+  issue.input === undefined ? 'required' : 'numberInvalid';
 const optionalText = (max: number) => z.string().trim().max(max, { error: 'tooLong' }).default('');
 const textList = z.array(z.string().trim().min(1).max(40)).max(50).default([]);
 const optionalId = z.string().min(1).nullable().default(null);
@@ -27,11 +30,11 @@ const localDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'dateInvalid' })
   .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), { error: 'dateInvalid' });
 const count = z
-  .number({ error: 'numberInvalid' })
+  .number({ error: numberError })
   .int({ error: 'integerRequired' })
   .min(0, { error: 'notNegative' });
 const area = z
-  .number({ error: 'numberInvalid' })
+  .number({ error: numberError })
   .min(0, { error: 'notNegative' })
   .max(10_000_000, { error: 'tooLarge' });
 

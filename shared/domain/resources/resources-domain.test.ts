@@ -53,6 +53,7 @@ describe('resource alerts', () => {
         ],
         balances: [
           { materialId: 'bags', warehouseId: 'w1', batchNo: '', expiryDate: null, quantity: 600 },
+          { materialId: 'bags', warehouseId: 'w1', batchNo: 'OLD', expiryDate: '2026-01-01', quantity: 500 },
           { materialId: 'water', warehouseId: 'w1', batchNo: 'W1', expiryDate: '2026-12-10', quantity: 50 },
           { materialId: 'water', warehouseId: 'w1', batchNo: 'W0', expiryDate: '2026-11-20', quantity: 5 },
           { materialId: 'water', warehouseId: 'w2', batchNo: 'W2', expiryDate: '2027-12-10', quantity: 50 },
@@ -74,12 +75,14 @@ describe('resource alerts', () => {
     expect(countAlerts(alerts)).toEqual({
       lowStock: 1,
       expiring: 1,
-      expired: 1,
+      expired: 2,
       inspectionDue: 1,
       inspectionOverdue: 1,
       stocktakeOverdue: 1,
     });
     expect(alerts.find((a) => a.kind === 'expiring')).toMatchObject({ batchNo: 'W1', daysLeft: 17 });
+    // 1,100 on the shelf, but the 500 expired do not count toward the minimum of 1,000.
+    expect(alerts.find((a) => a.kind === 'lowStock')).toMatchObject({ materialId: 'bags', total: 600 });
     expect(daysBetween('2026-11-23', '2026-11-20')).toBe(-3);
   });
 });

@@ -337,3 +337,23 @@ export function planMovements(
 export function netChange(entry: Pick<StockEntry, 'movements'>): number {
   return fromMilli(entry.movements.reduce((sum, m) => sum + toMilli(m.delta), 0));
 }
+
+export interface LedgerLine {
+  entry: StockEntry;
+  /** Net change over all warehouses. */
+  delta: number;
+  /** Total on hand after this entry. */
+  after: number;
+}
+
+/** The ledger as printed: each entry with its net change and the running total after it. */
+export function ledgerLines(entries: readonly StockEntry[]): LedgerLine[] {
+  const lines: LedgerLine[] = [];
+  let running = 0;
+  for (const entry of entries) {
+    const delta = entry.movements.reduce((sum, m) => sum + toMilli(m.delta), 0);
+    running += delta;
+    lines.push({ entry, delta: fromMilli(delta), after: fromMilli(running) });
+  }
+  return lines;
+}

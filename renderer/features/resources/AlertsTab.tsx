@@ -1,0 +1,179 @@
+import { App, Button, Card, Empty, Form, InputNumber, List, Space, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { countAlerts, type AlertKind, type ResourceAlert } from '@shared/domain/resources/resource-alerts';
+import { useServices } from '../../services/services';
+import { translateError } from '../../ui/translate-error';
+import { useActor } from '../session/useSession';
+import { useResourceAlerts, useResourceSettings } from './useResources';
+
+const KIND_COLOURS: Record<AlertKind, string> = {
+  expired: 'error',
+  inspectionOverdue: 'error',
+  lowStock: 'error',
+  expiring: 'warning',
+  inspectionDue: 'warning',
+  stocktakeOverdue: 'warning',
+};
+
+/** Every resource alert with a link to the item, and the thresholds that raise them. */
+export function AlertsTab() {
+  const { t } = useTranslation();
+  const { resources } = useServices();
+  const alerts = useResourceAlerts();
+  const names = useLiveQuery(async () => {
+    const [materials, equipment, warehouses] = await Promise.all([
+      resources.listMaterials(),
+      resources.listEquipment(),
+      resources.listWarehouses(),
+    ]);
+    return {
+      material: new Map(materials.map((m) => [m.id, m])),
+      equipment: new Map(equipment.map((e) => [e.id, e.name])),
+      warehouse: new Map(warehouses.map((w) => [w.id, w.name])),
+    };
+  }, [resources]);
+  const counts = useMemo(() => (alerts ? countAlerts(alerts) : null), [alerts]);
+
+  const describe = (a: ResourceAlert): { text: string; path: string } => {
+    switch (a.kind) {
+      case 'lowStock': {
+        const m = names?.material.get(a.materialId);
+        return {
+          text: t('resources.alerts.lowStock', {
+            name: m?.name ?? '',
+            total: a.total,
+            minimum: a.minimum,
+            unit: m?.unit ?? '',
+          }),
+          path: `/resources/material/${a.materialId}`,
+        };
+      }
+      case 'expiring':
+      case 'expired': {
+        const m = names?.material.get(a.materialId);
+        return {
+          text: t('resources.alerts.expiring', {
+            name: m?.name ?? '',
+            batch: a.batchNo || t('resources.stock.noBatch'),
+            warehouse: names?.warehouse.get(a.warehouseId) ?? '',
+            quantity: a.quantity,
+            unit: m?.unit ?? '',
+            date: a.expiryDate,
+          }),
+          path: `/resources/material/${a.materialId}`,
+        };
+      }
+      case 'inspectionDue':
+      case 'inspectionOverdue':
+        return {
+          text: t('resources.alerts.inspection', {
+            name: names?.equipment.get(a.equipmentId) ?? '',
+            date: a.due,
+          }),
+          path: `/resources/equipment?open=${a.equipmentId}`,
+        };
+      case 'stocktakeOverdue':
+        return {
+          text: t('resources.alerts.stocktake', {
+            name: names?.warehouse.get(a.warehouseId) ?? '',
+            last:
+              a.lastCountedAt === null
+                ? t('resources.alerts.never')
+                : dayjs(a.lastCountedAt).format('YYYY-MM-DD'),
+            days: a.intervalDays,
+          }),
+          path: `/resources/warehouses?open=${a.warehouseId}`,
+        };
+    }
+  };
+
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} data-testid="resource-alerts">
+      {counts && (
+        <Space wrap>
+          {(Object.keys(counts) as AlertKind[]).map((kind) => (
+            <Tag key={kind} color={counts[kind] > 0 ? KIND_COLOURS[kind] : 'default'}>
+              {t(`resources.alerts.kinds.${kind}`)} {counts[kind]}
+            </Tag>
+          ))}
+        </Space>
+      )}
+      <List<ResourceAlert>
+        size="small"
+        bordered
+        loading={alerts === undefined}
+        dataSource={alerts ?? []}
+        locale={{
+          emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('resources.alerts.none')} />,
+        }}
+        renderItem={(a) => {
+          const { text, path } = describe(a);
+          return (
+            <List.Item>
+              <Space>
+                <Tag color={KIND_COLOURS[a.kind]}>{t(`resources.alerts.kinds.${a.kind}`)}</Tag>
+                <Typography.Link href={`#${path}`}>{text}</Typography.Link>
+              </Space>
+            </List.Item>
+          );
+        }}
+      />
+      <AlertSettingsCard />
+    </Space>
+  );
+}
+
+function AlertSettingsCard() {
+  const { t } = useTranslation();
+  const { resources } = useServices();
+  const { message } = App.useApp();
+  const requireActor = useActor();
+  const settings = useResourceSettings();
+  if (!settings) return null;
+  return (
+    <Card size="small" title={t('resources.alerts.settings')}>
+      <Form
+        layout="inline"
+        initialValues={settings}
+        onFinish={(values: {
+          expiryWarningDays: number;
+          inspectionWarningDays: number;
+          perPersonAreaM2: number;
+        }) => {
+          const actor = requireActor();
+          if (!actor) return;
+          resources.saveSettings(values, actor).then(
+            () => void message.success(t('common.saved')),
+            (error: unknown) => void message.error(translateError(t, error)),
+          );
+        }}
+      >
+        <Form.Item
+          name="expiryWarningDays"
+          label={t('resources.alerts.expiryDays')}
+          rules={[{ required: true }]}
+        >
+          <InputNumber min={0} max={3650} precision={0} />
+        </Form.Item>
+        <Form.Item
+          name="inspectionWarningDays"
+          label={t('resources.alerts.inspectionDays')}
+          rules={[{ required: true }]}
+        >
+          <InputNumber min={0} max={3650} precision={0} />
+        </Form.Item>
+        <Form.Item
+          name="perPersonAreaM2"
+          label={t('resources.alerts.perPersonArea')}
+          rules={[{ required: true }]}
+        >
+          <InputNumber min={0.1} max={100} step={0.5} />
+        </Form.Item>
+        <Button htmlType="submit">{t('common.save')}</Button>
+      </Form>
+    </Card>
+  );
+}

@@ -1,0 +1,162 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { App, Button, Form, Input, Space, Table, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import type { ResourceKind } from '@shared/domain/resources/resource-types';
+import { RESOURCE_INPUT_SCHEMAS } from '@shared/domain/resources/resource-schemas';
+import { useServices } from '../../services/services';
+import { FormModal } from '../../ui/FormModal';
+import { RowActions } from '../../ui/RowActions';
+import { parseForm } from '../../ui/schema-form';
+import { translateError } from '../../ui/translate-error';
+import { useElementHeight } from '../../ui/use-element-height';
+import { useActor } from '../session/useSession';
+
+export interface RegistryRecord {
+  id: string;
+  name: string;
+}
+
+export interface RegistryTabProps<R extends RegistryRecord> {
+  kind: ResourceKind;
+  rows: readonly R[] | undefined;
+  columns: ColumnsType<R>;
+  /** The form's items; rendered inside the modal's Form. */
+  fields: ReactNode;
+  /** Form values for a record (null = a new one). */
+  toForm: (record: R | null) => object;
+  /** The repository input from the form's values. */
+  fromForm: (values: Record<string, unknown>) => Record<string, unknown>;
+  /** What the tab's filter box matches. */
+  filterText: (record: R) => string;
+  /** Extra links in each row, before 编辑/删除. */
+  rowActions?: (record: R) => ReactNode;
+  toolbar?: ReactNode;
+  scrollX?: number;
+}
+
+/**
+ * One registry as a dense table with add, edit and delete. Forms validate with the repository's schema
+ * (errors land on their fields) and a refusal keeps the form open with what was typed. `?open=<id>` (from
+ * 一键检索) opens that record's form.
+ */
+export function RegistryTab<R extends RegistryRecord>(props: RegistryTabProps<R>) {
+  const { kind, rows } = props;
+  const { t } = useTranslation();
+  const { resources } = useServices();
+  const { message } = App.useApp();
+  const requireActor = useActor();
+  const [form] = Form.useForm<Record<string, unknown>>();
+  const [editing, setEditing] = useState<{ record: R | null } | null>(null);
+  const [filter, setFilter] = useState('');
+  const [params, setParams] = useSearchParams();
+  const box = useRef<HTMLDivElement>(null);
+  const height = useElementHeight(box);
+
+  const openId = params.get('open');
+  useEffect(() => {
+    if (!openId || !rows) return;
+    const record = rows.find((r) => r.id === openId);
+    if (record) setEditing({ record });
+    setParams({}, { replace: true });
+  }, [openId, rows, setParams]);
+
+  useEffect(() => {
+    if (editing) form.setFieldsValue(props.toForm(editing.record) as Record<string, unknown>);
+    // Only when the form opens: re-filling on every live update would overwrite what is being typed.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [editing, form]);
+
+  const shown = useMemo(() => {
+    const q = filter.trim().toLowerCase();
+    return (rows ?? []).filter((r) => q === '' || props.filterText(r).toLowerCase().includes(q));
+  }, [rows, filter, props]);
+
+  const save = async (values: Record<string, unknown>) => {
+    if (!editing) return;
+    const actor = requireActor();
+    if (!actor) return;
+    const input = parseForm(RESOURCE_INPUT_SCHEMAS[kind], props.fromForm(values), form, t);
+    if (!input) return;
+    try {
+      await resources.saveRecord(kind, input as never, editing.record?.id ?? null, actor);
+      void message.success(t('resources.actions.saved'));
+      setEditing(null);
+    } catch (error) {
+      void message.error(translateError(t, error));
+    }
+  };
+
+  const remove = async (record: R) => {
+    const actor = requireActor();
+    if (!actor) return;
+    try {
+      await resources.deleteRecord(kind, record.id, actor);
+      void message.success(t('resources.actions.deleted'));
+    } catch (error) {
+      void message.error(translateError(t, error));
+    }
+  };
+
+  const columns: ColumnsType<R> = [
+    ...props.columns,
+    {
+      title: t('resources.fields.actions'),
+      key: 'actions',
+      width: props.rowActions ? 210 : 120,
+      fixed: 'right',
+      render: (_: unknown, record: R) => (
+        <RowActions
+          name={record.name}
+          onEdit={() => setEditing({ record })}
+          onDelete={() => void remove(record)}
+        >
+          {props.rowActions?.(record)}
+        </RowActions>
+      ),
+    },
+  ];
+
+  return (
+    <div className="registry-tab" data-testid={`registry-${kind}`}>
+      <Space style={{ marginBottom: 8 }} wrap>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ record: null })}>
+          {t('resources.actions.add')}
+          {t(`resources.kinds.${kind}`)}
+        </Button>
+        <Input.Search
+          allowClear
+          style={{ width: 260 }}
+          placeholder={t('resources.search.filterTable')}
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+        />
+        {props.toolbar}
+        <Typography.Text type="secondary">{t('common.total', { count: shown.length })}</Typography.Text>
+      </Space>
+      <div ref={box} className="registry-table-box">
+        <Table<R>
+          rowKey="id"
+          size="small"
+          virtual
+          pagination={false}
+          columns={columns}
+          dataSource={shown}
+          loading={rows === undefined}
+          scroll={{ x: props.scrollX ?? 1100, y: Math.max(240, height - 40) }}
+        />
+      </div>
+      <FormModal
+        open={editing !== null}
+        title={`${editing?.record ? t('resources.actions.edit') : t('resources.actions.add')}${t(`resources.kinds.${kind}`)}`}
+        form={form}
+        onSubmit={(values) => void save(values)}
+        onClose={() => setEditing(null)}
+      >
+        {props.fields}
+      </FormModal>
+    </div>
+  );
+}
