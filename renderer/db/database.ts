@@ -5,6 +5,7 @@
  */
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Person, Position, Unit } from '@shared/domain/org/types';
+import type { PullTest } from '@shared/domain/resources/pull-test';
 import type { ResourceIndexRow } from '@shared/domain/resources/resource-search';
 import type {
   Equipment,
@@ -35,6 +36,7 @@ export class EmergencyDeskDatabase extends Dexie {
   experts!: EntityTable<Expert, 'id'>;
   shelters!: EntityTable<Shelter, 'id'>;
   resourceIndex!: EntityTable<ResourceIndexRow, 'id'>;
+  pullTests!: EntityTable<PullTest, 'id'>;
 
   constructor(name = DATABASE_NAME) {
     // 'immutable': live-query results are shared, not deep-cloned per reader (10,000 people cloned cost

@@ -1,11 +1,13 @@
 /** English. Field terms keep their Chinese original in brackets where an operator would look for it. */
 import { plansEn } from './plans.en';
+import { pullTestsEn } from './pull-tests.en';
 import { resourcesEn } from './resources.en';
 import type { Messages } from './zh-CN';
 
 export const en: Messages = {
   plans: plansEn,
   resources: resourcesEn,
+  pullTests: pullTestsEn,
   app: {
     title: 'Emergency Desk',
     subtitle: '应急指挥演练台',
@@ -196,6 +198,7 @@ export const en: Messages = {
       experts: 'Experts',
       shelters: 'Shelters',
       resourceIndex: 'Resource search index',
+      pullTests: 'Pull tests',
     },
     counts: 'Records',
     exportAll: 'Export all data',
@@ -228,6 +231,14 @@ export const en: Messages = {
       publish: 'Publish',
       'pin.set': 'PIN set',
       'pin.clear': 'PIN cleared',
+      'stock.receive': 'Stock received',
+      'stock.issue': 'Stock issued',
+      'stock.transfer': 'Stock transferred',
+      'stock.count': 'Stocktake',
+      'stock.writeOff': 'Write-off',
+      'pullTest.acknowledged': 'Acknowledgement recorded',
+      'pullTest.ready': 'Muster recorded',
+      'pullTest.close': 'Pull test closed',
     },
     entities: {
       unit: 'Unit',
@@ -237,6 +248,14 @@ export const en: Messages = {
       session: 'Duty',
       plan: 'Plan',
       database: 'Database',
+      material: 'Material',
+      team: 'Rescue team',
+      equipment: 'Equipment',
+      expert: 'Expert',
+      shelter: 'Shelter',
+      warehouse: 'Warehouse',
+      resources: 'Emergency resources',
+      pullTest: 'Pull test',
     },
   },
   unitKinds: {
@@ -272,7 +291,7 @@ export const en: Messages = {
     csvTooManyRows: 'More than {{max}} rows',
     csvExtraCells: 'This row has {{actual}} cells; the header has {{expected}}',
     csvDuplicateId: 'Same id as row {{other}}',
-    dateInvalid: 'Date must be YYYY-MM-DD',
+    dateInvalid: 'Not a valid date (YYYY-MM-DD)',
     numberInvalid: 'Enter a number',
     integerRequired: 'Enter a whole number',
     notNegative: 'Must not be negative',
@@ -281,6 +300,12 @@ export const en: Messages = {
     materialCodeInvalid:
       'A material code has 7 digits (GB/T 38565-2020: class 1–3, then three levels of 01–99)',
     overrideReasonRequired: 'A capacity set by hand needs its basis',
+    enumUnknown: '“{{value}}” is not one of: {{allowed}}',
+    warehouseUnknown: 'No warehouse named “{{value}}”; register it first',
+    warehouseAmbiguous: 'Several warehouses are named “{{value}}”',
+    personUnknown: 'Nobody named “{{value}}” in the directory',
+    personAmbiguous: 'Several people are named “{{value}}”; choose in the form after import',
+    codeExists: 'Material code {{value}} already exists',
   },
   errors: {
     planInvalid: 'The plan has errors; nothing was changed: {{detail}}',
@@ -305,6 +330,8 @@ export const en: Messages = {
     backupInvalid: 'The backup file is malformed: {{detail}}',
     storageFull: 'Storage is full and the data was not saved. Export a backup and free disk space.',
     materialCodeTaken: 'Material code {{code}} is already used by “{{name}}”',
+    importCancelled: 'Import cancelled; nothing was written',
+    importRowInvalid: 'Row {{row}} is invalid ({{field}}); nothing was written',
     warehouseMissing: 'The warehouse does not exist; register it under Warehouses first',
     materialHasLedger:
       'This material has {{entries}} ledger entries and cannot be deleted (the ledger must stay traceable)',
@@ -320,6 +347,7 @@ export const en: Messages = {
       batchExpiryConflict:
         'Batch “{{batchNo}}” is registered with expiry {{expiryDate}}; one batch has one expiry date',
     },
+    pullTest: pullTestsEn.errors,
     unexpected: 'The operation failed: {{message}}',
   },
   dbFailure: {

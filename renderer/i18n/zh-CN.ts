@@ -3,11 +3,13 @@
  * Field terms are the exact Chinese terms of emergency management, not translations.
  */
 import { plansZhCN } from './plans.zh-CN';
+import { pullTestsZhCN } from './pull-tests.zh-CN';
 import { resourcesZhCN } from './resources.zh-CN';
 
 export const zhCN = {
   plans: plansZhCN,
   resources: resourcesZhCN,
+  pullTests: pullTestsZhCN,
   app: {
     title: '应急指挥演练台',
     subtitle: 'Emergency Desk',
@@ -192,6 +194,7 @@ export const zhCN = {
       experts: '专家',
       shelters: '避难场所',
       resourceIndex: '资源检索索引',
+      pullTests: '拉动记录',
     },
     counts: '记录数',
     exportAll: '导出全部数据',
@@ -223,6 +226,14 @@ export const zhCN = {
       publish: '发布',
       'pin.set': '设置 PIN',
       'pin.clear': '清除 PIN',
+      'stock.receive': '入库',
+      'stock.issue': '出库',
+      'stock.transfer': '调拨',
+      'stock.count': '盘点',
+      'stock.writeOff': '报废',
+      'pullTest.acknowledged': '记录响应',
+      'pullTest.ready': '记录集结',
+      'pullTest.close': '结束拉动',
     },
     entities: {
       unit: '单位',
@@ -232,6 +243,14 @@ export const zhCN = {
       session: '值守',
       plan: '预案',
       database: '数据库',
+      material: '物资',
+      team: '救援队伍',
+      equipment: '装备',
+      expert: '专家',
+      shelter: '避难场所',
+      warehouse: '储备库',
+      resources: '应急资源',
+      pullTest: '拉动',
     },
   },
   unitKinds: {
@@ -267,13 +286,19 @@ export const zhCN = {
     csvTooManyRows: '行数超过上限 {{max}}',
     csvExtraCells: '该行有 {{actual}} 列，表头只有 {{expected}} 列',
     csvDuplicateId: '编号与第 {{other}} 行重复',
-    dateInvalid: '日期格式应为 YYYY-MM-DD',
+    dateInvalid: '不是有效日期（格式 YYYY-MM-DD）',
     numberInvalid: '请输入数字',
     integerRequired: '请输入整数',
     notNegative: '不能为负数',
     positiveRequired: '应大于 0',
     tooLarge: '数值过大',
     materialCodeInvalid: '物资编码应为 7 位数字（GB/T 38565-2020：大类 1–3，中类、小类、细类各 2 位 01–99）',
+    enumUnknown: '“{{value}}”不是可选值（可选：{{allowed}}）',
+    warehouseUnknown: '找不到仓库“{{value}}”，请先在“储备库”中登记',
+    warehouseAmbiguous: '有多个仓库名为“{{value}}”',
+    personUnknown: '通讯录中找不到“{{value}}”',
+    personAmbiguous: '通讯录中有多人名为“{{value}}”，请导入后在表单中选择',
+    codeExists: '物资编码 {{value}} 已存在',
     overrideReasonRequired: '人工核定容纳人数须写明核定依据',
   },
   errors: {
@@ -299,6 +324,8 @@ export const zhCN = {
     backupInvalid: '备份文件结构不正确：{{detail}}',
     storageFull: '存储空间已满，数据未保存。请导出备份并清理磁盘空间。',
     materialCodeTaken: '物资编码 {{code}} 已被“{{name}}”使用',
+    importCancelled: '已取消导入，未写入任何数据',
+    importRowInvalid: '第{{row}}行数据有误（{{field}}），未写入任何数据',
     warehouseMissing: '仓库不存在，请先在“储备库”中登记',
     materialHasLedger: '该物资已有 {{entries}} 条台账记录，不能删除（台账须可追溯）',
     warehouseInUse: '该仓库仍登记有 {{materials}} 种物资、{{stock}} 个库存批次，不能删除',
@@ -310,6 +337,7 @@ export const zhCN = {
       batchExpired: '批次“{{batchNo}}”已于 {{expiryDate}} 过期，不能出库，请办理报废',
       batchExpiryConflict: '批次“{{batchNo}}”已登记有效期 {{expiryDate}}，同一批次不能有两个有效期',
     },
+    pullTest: pullTestsZhCN.errors,
     unexpected: '操作失败：{{message}}',
   },
   dbFailure: {

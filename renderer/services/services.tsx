@@ -8,6 +8,7 @@ import { createAuditRepository, type AuditRepository } from '../db/repositories/
 import { createBackupRepository, type BackupRepository } from '../db/repositories/backup-repository';
 import { createDirectoryRepository, type DirectoryRepository } from '../db/repositories/directory-repository';
 import { createPlanRepository, type PlanRepository } from '../db/repositories/plan-repository';
+import { createPullTestRepository, type PullTestRepository } from '../db/repositories/pull-test-repository';
 import { createResourceRepository, type ResourceRepository } from '../db/repositories/resource-repository';
 import { createSettingsRepository, type SettingsRepository } from '../db/repositories/settings-repository';
 import type { Platform } from '../platform/desktop';
@@ -16,6 +17,7 @@ export interface Services {
   directory: DirectoryRepository;
   plans: PlanRepository;
   resources: ResourceRepository;
+  pullTests: PullTestRepository;
   settings: SettingsRepository;
   backup: BackupRepository;
   audit: AuditRepository;
@@ -32,6 +34,7 @@ export function createServices(
     directory: createDirectoryRepository(db, now),
     plans: createPlanRepository(db, now),
     resources: createResourceRepository(db, now),
+    pullTests: createPullTestRepository(db, now),
     settings: createSettingsRepository(db, now),
     backup: createBackupRepository(db, now),
     audit: createAuditRepository(db),

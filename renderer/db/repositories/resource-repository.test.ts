@@ -206,3 +206,45 @@ describe('resource repository', () => {
     expect((await repo.getIndexRow(id))?.quantity).toBe(1500);
   });
 });
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+describe('importing sheet rows', () => {
+  it('writes all rows with their opening stock and search rows, or nothing when cancelled or refused', async () => {
+    const w1 = await repo.saveRecord('warehouse', { name: '区级储备库' }, null, actor);
+    const row = (n: number, code: string) => ({
+      row: n,
+      input: { code, name: `物资${n}`, unit: '个', warehouseId: w1 },
+      opening: { quantity: 10 * n, batchNo: '', expiryDate: null },
+    });
+    const many = Array.from({ length: 4500 }, (_, i) =>
+      row(
+        i + 2,
+        `10${1 + Math.floor(i / 99 / 99)}${pad2(1 + (Math.floor(i / 99) % 99))}${pad2(1 + (i % 99))}`,
+      ),
+    );
+
+    let calls = 0;
+    const cancelled = await rejection(
+      repo.importRecords('material', many, actor, { isCancelled: () => ++calls > 1 }),
+    );
+    expect(cancelled.code).toBe('importCancelled');
+    expect(await db.materials.count()).toBe(0);
+    expect(await db.resourceIndex.where('kind').equals('material').count()).toBe(0);
+
+    const clash = await rejection(
+      repo.importRecords('material', [row(2, '1010101'), row(3, '1010101')], actor),
+    );
+    expect(clash.code).toBe('materialCodeTaken');
+    expect(await db.stockEntries.count()).toBe(0);
+
+    const progress: number[] = [];
+    expect(await repo.importRecords('material', many, actor, { onProgress: (n) => progress.push(n) })).toBe(
+      4500,
+    );
+    expect(progress).toEqual([2000, 4000, 4500]);
+    expect(await db.materials.count()).toBe(4500);
+    expect((await repo.search('物资4501'))[0]).toMatchObject({ quantity: 45010 });
+    expect(await repo.verifyBalances()).toMatchObject({ checked: 4500, mismatches: [] });
+  });
+});

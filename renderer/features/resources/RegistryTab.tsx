@@ -13,6 +13,7 @@ import { parseForm } from '../../ui/schema-form';
 import { translateError } from '../../ui/translate-error';
 import { useElementHeight } from '../../ui/use-element-height';
 import { useActor } from '../session/useSession';
+import { SheetButtons } from './sheet/SheetButtons';
 
 export interface RegistryRecord {
   id: string;
@@ -133,6 +134,7 @@ export function RegistryTab<R extends RegistryRecord>(props: RegistryTabProps<R>
           value={filter}
           onChange={(e) => setFilter(e.target.value)}
         />
+        <SheetButtons kind={kind} />
         {props.toolbar}
         <Typography.Text type="secondary">{t('common.total', { count: shown.length })}</Typography.Text>
       </Space>

@@ -6,6 +6,7 @@ import { useServices } from '../../services/services';
 import { translateError } from '../../ui/translate-error';
 import { AlertsTab } from './AlertsTab';
 import { MaterialsTab } from './MaterialsTab';
+import { PullTestsTab } from './PullTestsTab';
 import { EquipmentTab, ExpertsTab, SheltersTab, TeamsTab, WarehousesTab } from './RegistryTabs';
 import { ResourceSearch, resourcePath } from './ResourceSearch';
 import { useResourceAlerts } from './useResources';
@@ -18,6 +19,7 @@ const TABS = [
   'experts',
   'shelters',
   'warehouses',
+  'pullTests',
   'alerts',
 ] as const;
 type Tab = (typeof TABS)[number];
@@ -62,6 +64,8 @@ export function ResourcesPage() {
         return <SheltersTab />;
       case 'warehouses':
         return <WarehousesTab />;
+      case 'pullTests':
+        return <PullTestsTab />;
       case 'alerts':
         return <AlertsTab />;
     }
