@@ -22,6 +22,9 @@ export const resourcesEn: Messages['resources'] = {
     warehouse: 'Warehouse',
   },
   search: {
+    near: 'Distance from',
+    nearPlaceholder: 'Sort by distance from a place',
+    distance: '{{km}} km',
     idle: 'Type a keyword, or pick a kind to list it',
     filterTable: 'Filter this table',
     placeholder: 'Name, code, pinyin initials, warehouse, skill or place, e.g. 沙袋, 2010101, bzsd',
@@ -73,6 +76,8 @@ export const resourcesEn: Messages['resources'] = {
     long: 'Long term (class Ⅰ)',
   },
   fields: {
+    materialClass: 'Class (GB/T 38565)',
+    materialClassHint: 'Pick from the tree; the first free code in that class is filled in',
     code: 'Code',
     name: 'Name',
     spec: 'Specification',

@@ -20,6 +20,9 @@ export const resourcesZhCN = {
     warehouse: '储备库',
   },
   search: {
+    near: '距离参照',
+    nearPlaceholder: '按距离排序：选择参照地点',
+    distance: '{{km}} 公里',
     idle: '输入关键字，或选择类别查看全部',
     filterTable: '在本表中筛选',
     placeholder: '输入名称、编码、拼音首字母、仓库、专业或地点，如“沙袋”“2010101”“bzsd”',
@@ -71,6 +74,8 @@ export const resourcesZhCN = {
     long: '长期（Ⅰ类）',
   },
   fields: {
+    materialClass: '分类（GB/T 38565）',
+    materialClassHint: '从分类树中选择，自动生成该类下第一个未用的编码',
     code: '物资编码',
     name: '名称',
     spec: '规格型号',

@@ -156,6 +156,30 @@ describe('应急资源', () => {
     await screenshot(page, 'resources-search-dialog');
   });
 
+  it('lists the teams that can go, ready ones first and each nearest first, with their distance', async () => {
+    await openApp(page, baseUrl, '/resources/search');
+    const search = page.locator('.resource-search');
+    await search.getByText('队伍', { exact: true }).click();
+    await search.getByRole('switch', { name: '只看可用' }).click();
+    const results = page.getByTestId('resource-search-results').locator('.ant-list-item');
+    await expect.poll(() => results.count(), { timeout: 15_000 }).toBeGreaterThan(10);
+    await search.getByLabel('距离参照').click();
+    await page.keyboard.type('中央公园');
+    await page.locator('.ant-select-item-option').filter({ hasText: '中央公园' }).first().click();
+    await expect.poll(() => results.first().innerText()).toMatch(/\d+\.\d 公里/);
+    const texts = await results.allInnerTexts();
+    expect(texts.some((text) => text.includes('出动'))).toBe(false);
+    // Ready teams first (待命 before 休整), each group nearest first.
+    const standby = texts.filter((text) => text.includes('待命'));
+    expect(texts.slice(0, standby.length)).toEqual(standby);
+    const known = standby
+      .map((text) => Number(/(\d+\.\d) 公里/.exec(text)?.[1] ?? Number.NaN))
+      .filter((d) => !Number.isNaN(d));
+    expect(known.length).toBeGreaterThan(5);
+    expect(known).toEqual([...known].sort((a, b) => a - b));
+    await screenshot(page, 'resources-nearest-teams');
+  });
+
   it('every registry lists its sample records', async () => {
     await openApp(page, baseUrl);
     const expected = {

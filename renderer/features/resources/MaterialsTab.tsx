@@ -1,10 +1,15 @@
-import { Button, Form, Input, InputNumber, Select, Tag, Typography } from 'antd';
+import { Button, Form, Input, InputNumber, Select, Tag, TreeSelect, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { className } from '@shared/domain/resources/material-code';
+import {
+  classTree,
+  className,
+  nextFreeCode,
+  type MaterialClass,
+} from '@shared/domain/resources/material-code';
 import { MATERIAL_SOURCES, type Material } from '@shared/domain/resources/resource-types';
 import { totalQuantity, type StockBalance } from '@shared/domain/resources/stock-ledger';
 import { useServices } from '../../services/services';
@@ -99,6 +104,12 @@ export function MaterialsTab() {
         fields={
           <>
             <Form.Item
+              label={t('resources.fields.materialClass')}
+              extra={t('resources.fields.materialClassHint')}
+            >
+              <MaterialClassPicker classes={classes} taken={data?.materials.map((m) => m.code) ?? []} />
+            </Form.Item>
+            <Form.Item
               name="code"
               label={t('resources.fields.code')}
               required
@@ -140,4 +151,29 @@ function CodeClassHint({ classes }: { classes: readonly { code: string; name: st
   const code = Form.useWatch<string | undefined>('code');
   if (!code || code.length === 0) return null;
   return <Typography.Text type="secondary">{className(code, classes)}</Typography.Text>;
+}
+
+/** 分类: pick a class from the GB/T 38565 tree, and the code field gets the first free code under it. */
+function MaterialClassPicker({
+  classes,
+  taken,
+}: {
+  classes: readonly MaterialClass[];
+  taken: readonly string[];
+}) {
+  const form = Form.useFormInstance();
+  const tree = useMemo(() => classTree(classes), [classes]);
+  return (
+    <TreeSelect
+      showSearch
+      allowClear
+      treeNodeFilterProp="title"
+      treeData={tree}
+      aria-label="materialClass"
+      onChange={(value: string | undefined) => {
+        const code = value ? nextFreeCode(value, taken) : null;
+        if (code) form.setFieldValue('code', code);
+      }}
+    />
+  );
 }

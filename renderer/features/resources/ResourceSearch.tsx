@@ -1,9 +1,9 @@
-import { Empty, Input, List, Space, Switch, Tag, Typography, type InputRef } from 'antd';
+import { Empty, Input, List, Select, Space, Switch, Tag, Typography, type InputRef } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ResourceIndexRow } from '@shared/domain/resources/resource-search';
-import { RESOURCE_KINDS, type ResourceKind } from '@shared/domain/resources/resource-types';
+import { distanceKm, type ResourceIndexRow } from '@shared/domain/resources/resource-search';
+import { RESOURCE_KINDS, type GeoPoint, type ResourceKind } from '@shared/domain/resources/resource-types';
 import { useServices } from '../../services/services';
 
 const LIMIT = 50;
@@ -17,10 +17,13 @@ export function ResourceSearch({
   onOpen,
   autoFocus = false,
   kinds: fixedKinds,
+  near: givenNear = null,
 }: {
   onOpen: (row: ResourceIndexRow) => void;
   autoFocus?: boolean;
   kinds?: readonly ResourceKind[];
+  /** A place to rank by distance from (the incident's location); otherwise the operator may pick one. */
+  near?: GeoPoint | null;
 }) {
   const { t } = useTranslation();
   const { resources } = useServices();
@@ -28,6 +31,12 @@ export function ResourceSearch({
   const [kinds, setKinds] = useState<ResourceKind[]>([]);
   const [availableOnly, setAvailableOnly] = useState(false);
   const [active, setActive] = useState(0);
+  const [placeId, setPlaceId] = useState<string | null>(null);
+  const places = useLiveQuery(async () => {
+    const [warehouses, shelters] = await Promise.all([resources.listWarehouses(), resources.listShelters()]);
+    return [...warehouses, ...shelters].filter((p) => p.location !== null);
+  }, [resources]);
+  const near = givenNear ?? places?.find((p) => p.id === placeId)?.location ?? null;
   const input = useRef<InputRef>(null);
   const effectiveKinds = fixedKinds ?? kinds;
   // An empty box lists nothing unless a kind is chosen: the first 50 of everything would mean nothing.
@@ -36,8 +45,8 @@ export function ResourceSearch({
     () =>
       idle
         ? Promise.resolve([])
-        : resources.search(query, { kinds: effectiveKinds, availableOnly, limit: LIMIT }),
-    [resources, query, effectiveKinds.join(','), availableOnly, idle],
+        : resources.search(query, { kinds: effectiveKinds, availableOnly, limit: LIMIT, near }),
+    [resources, query, effectiveKinds.join(','), availableOnly, idle, near?.lng, near?.lat],
   );
 
   useEffect(() => setActive(0), [query, kinds, availableOnly]);
@@ -100,6 +109,20 @@ export function ResourceSearch({
           aria-label={t('resources.search.availableOnly')}
         />
         <Typography.Text type="secondary">{t('resources.search.availableOnly')}</Typography.Text>
+        {!givenNear && (
+          <Select
+            allowClear
+            showSearch
+            size="small"
+            optionFilterProp="label"
+            style={{ width: 240 }}
+            placeholder={t('resources.search.nearPlaceholder')}
+            aria-label={t('resources.search.near')}
+            value={placeId}
+            onChange={(v: string | undefined) => setPlaceId(v ?? null)}
+            options={(places ?? []).map((p) => ({ value: p.id, label: p.name }))}
+          />
+        )}
         <Typography.Text type="secondary" style={{ marginLeft: 12 }}>
           {rows &&
             (rows.length >= LIMIT
@@ -142,6 +165,11 @@ export function ResourceSearch({
               </Typography.Text>
             </Space>
             <Space size={8}>
+              {near && row.location && (
+                <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
+                  {t('resources.search.distance', { km: distanceKm(near, row.location).toFixed(1) })}
+                </Typography.Text>
+              )}
               <Typography.Text strong style={{ whiteSpace: 'nowrap' }}>
                 {quantityText(row)}
               </Typography.Text>

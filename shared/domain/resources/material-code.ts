@@ -90,3 +90,20 @@ export function className(code: string, rows: readonly MaterialClass[]): string 
   }
   return '';
 }
+
+/**
+ * The first free code under a class picked from the tree: a 细类 number after the ones taken. A class above
+ * 小类 continues through its 99 (收容类目) levels, as the standard files what has no class of its own.
+ * null when the class is full.
+ */
+export function nextFreeCode(classCode: string, taken: Iterable<string>): string | null {
+  if (!/^[123](\d{2}){0,2}$/.test(classCode)) return null;
+  const prefix = classCode.padEnd(5, OTHER_SEGMENT);
+  const used = new Set(taken);
+  for (let fine = 1; fine <= 98; fine += 1) {
+    const code = `${prefix}${String(fine).padStart(2, '0')}`;
+    if (!used.has(code)) return code;
+  }
+  const other = `${prefix}${OTHER_SEGMENT}`;
+  return used.has(other) ? null : other;
+}

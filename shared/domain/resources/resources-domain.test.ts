@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classTree, className, codePath, parseMaterialCode } from './material-code';
+import { classTree, className, codePath, nextFreeCode, parseMaterialCode } from './material-code';
 import { countAlerts, daysBetween, resourceAlerts } from './resource-alerts';
 import { toIndexRow, type IndexContext } from './resource-index';
 import { distanceKm, indexProbe, matchesTerms, queryTerms, rankResults } from './resource-search';
@@ -12,6 +12,15 @@ describe('GB/T 38565 material codes', () => {
     for (const bad of ['4010101', '2000101', '201010', '20101011', '2o10101'])
       expect(parseMaterialCode(bad)).toBeNull();
     expect(codePath('2010203')).toEqual(['2', '201', '20102', '2010203']);
+  });
+
+  it('gives the first free code under a class picked from the tree, through 99 above 小类', () => {
+    expect(nextFreeCode('20101', ['2010101', '2010102', '2010104'])).toBe('2010103');
+    expect(nextFreeCode('201', [])).toBe('2019901');
+    expect(nextFreeCode('3', ['3999901'])).toBe('3999902');
+    const full = Array.from({ length: 99 }, (_, i) => `20101${String(i + 1).padStart(2, '0')}`);
+    expect(nextFreeCode('20101', full)).toBeNull();
+    expect(nextFreeCode('2010101', [])).toBeNull();
   });
 
   it('hangs an office class under its nearest present ancestor and names a code by its nearest class', () => {
