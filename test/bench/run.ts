@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: builds the production renderer (into ED_RENDERER_OUT when set), serves it on one port
  * for the whole run, and measures cold start-up to an interactive directory with the sample district and
- * with 10,000 people. Figures go to stdout and test-results/bench.json; progress to stderr.
+ * with 10,000 people, then 一键检索 over 100,000 resources. Figures go to stdout and test-results/bench.json;
+ * progress to stderr.
  */
 import { rmSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -10,6 +11,7 @@ import { median, printFigure, progress, writeResults, type Figure } from './repo
 import { coldStartups, importPeople, seedSampleProfile } from './startup';
 import { SAMPLE_PEOPLE } from './people-fixture';
 import { planCompileFigure, triggerEvalFigure } from './plan-engine';
+import { RESOURCE_INDEX_ROWS, resourceSearchFigure } from './resource-search';
 
 const RUNS = 5;
 const LARGE_DIRECTORY = 10_000;
@@ -56,6 +58,15 @@ async function main(): Promise<void> {
     await importPeople(server, large, LARGE_DIRECTORY);
     const largeRuns = await coldStartups(server, large, RUNS, LARGE_DIRECTORY);
     figures.push(startupFigure('startup_to_interactive_ms', largeRuns, STARTUP_GOAL_MS));
+
+    progress(
+      `一键检索 over ${RESOURCE_INDEX_ROWS} resources: sample profile, synthetic index rows, typed queries`,
+    );
+    const resources = await seedSampleProfile(server);
+    profiles.push(resources);
+    const search = await resourceSearchFigure(server, resources);
+    printFigure(search);
+    figures.push(search);
   } finally {
     await server.close();
     for (const dir of profiles) rmSync(dir, { recursive: true, force: true });

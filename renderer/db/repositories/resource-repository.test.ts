@@ -248,3 +248,25 @@ describe('importing sheet rows', () => {
     expect(await repo.verifyBalances()).toMatchObject({ checked: 4500, mismatches: [] });
   });
 });
+
+describe('一键检索 with several terms', () => {
+  it('finds every row matching all terms, not only those among the first candidates of one term', async () => {
+    const district = await repo.saveRecord('warehouse', { name: '区级储备库' }, null, actor);
+    const street = await repo.saveRecord('warehouse', { name: '东湖储备点' }, null, actor);
+    const rows = Array.from({ length: 600 }, (_, i) => ({
+      row: i + 2,
+      input: {
+        code: `10${1 + Math.floor(i / 99 / 99)}${pad2(1 + (Math.floor(i / 99) % 99))}${pad2(1 + (i % 99))}`,
+        name: `帐篷${i}`,
+        unit: '顶',
+        warehouseId: i >= 500 ? district : street,
+      },
+      opening: null,
+    }));
+    await repo.importRecords('material', rows, actor);
+    const found = await repo.search('帐篷 区级', { limit: 500 });
+    expect(found).toHaveLength(100);
+    expect(found.every((r) => r.detail.includes('区级储备库'))).toBe(true);
+    expect(await repo.search('帐篷 西城')).toEqual([]);
+  });
+});

@@ -18,6 +18,7 @@ import { toIndexRow, type IndexContext, type IndexedRecord } from '@shared/domai
 import { RESOURCE_INPUT_SCHEMAS } from '@shared/domain/resources/resource-schemas';
 import {
   indexProbe,
+  KEY_LENGTH,
   matchesTerms,
   passesFilter,
   queryTerms,
@@ -72,6 +73,13 @@ export const DEFAULT_RESOURCE_SETTINGS: ResourceSettings = {
 
 /** How many index rows a query reads before filtering: enough for any filter, bounded for speed. */
 const CANDIDATE_LIMIT = 400;
+/** Ids read per term of a multi-term query before intersecting: a term this common narrows nothing. */
+const TERM_ID_LIMIT = 20_000;
+
+function uniqueById(rows: readonly ResourceIndexRow[]): ResourceIndexRow[] {
+  const seen = new Set<string>();
+  return rows.filter((row) => !seen.has(row.id) && Boolean(seen.add(row.id)));
+}
 const IMPORT_CHUNK = 2000;
 
 function parseOrThrow<T>(result: z.ZodSafeParseResult<T>): T {
@@ -497,13 +505,29 @@ export function createResourceRepository(db: EmergencyDeskDatabase, now: Clock =
         candidates = await (kinds
           ? db.resourceIndex.where('kind').anyOf(kinds).limit(CANDIDATE_LIMIT).toArray()
           : db.resourceIndex.limit(CANDIDATE_LIMIT).toArray());
+      } else if (terms.length === 1) {
+        // No .distinct(): it turns one getAll into a cursor walk (~15 ms at 100k rows) and defeats Dexie's
+        // live-query cache. A row matching the probe through two keys is dropped here instead.
+        candidates = uniqueById(
+          await db.resourceIndex.where('keys').startsWith(probe).limit(CANDIDATE_LIMIT).toArray(),
+        );
       } else {
-        candidates = await db.resourceIndex
-          .where('keys')
-          .startsWith(probe)
-          .distinct()
-          .limit(CANDIDATE_LIMIT)
-          .toArray();
+        // Several terms: intersect each term's ids first, so "帐篷 区级" finds every tent in a district
+        // warehouse, not only those among the first rows of the longer term.
+        const idSets = await Promise.all(
+          terms.map((term) =>
+            db.resourceIndex
+              .where('keys')
+              .startsWith(term.slice(0, KEY_LENGTH))
+              .limit(TERM_ID_LIMIT)
+              .primaryKeys(),
+          ),
+        );
+        const [smallest, ...others] = idSets.map((ids) => new Set(ids)).sort((a, b) => a.size - b.size);
+        const ids = [...(smallest ?? [])]
+          .filter((id) => others.every((set) => set.has(id)))
+          .slice(0, CANDIDATE_LIMIT);
+        candidates = (await db.resourceIndex.bulkGet(ids)).filter((row) => row !== undefined);
       }
       const matching = candidates.filter((row) => passesFilter(row, filter) && matchesTerms(row, terms));
       const ranked = rankResults(matching, terms, options.near ?? null).slice(0, limit);
