@@ -285,6 +285,8 @@ describe('应急预案', () => {
     await sim.proposal.getByText('当前没有建议启动的响应', { exact: true }).waitFor();
     await sim.journalRows('启动条件不再满足，撤销建议').waitFor();
     await expect(sim.decision('宣布响应终止').isEnabled()).resolves.toBe(true);
+    // Four hours on, the Ⅳ measures are past their deadlines while the response runs …
+    await expect(page.getByTestId('task-list').innerText()).resolves.toContain('已超时');
 
     const dialog = await sim.openReasonDialog('宣布响应终止');
     await dialog.getByRole('button', { name: label('确定') }).click();
@@ -299,6 +301,8 @@ describe('应急预案', () => {
     await dialog.waitFor({ state: 'hidden' });
     await sim.phase.getByText('响应终止', { exact: true }).waitFor();
     await sim.journalRows('邵嘉蓉（秘书长）', '宣布Ⅳ级响应终止：泄漏已封堵，现场监测正常').waitFor();
+    // … and once it has ended they are history, not alarms.
+    await expect(page.getByTestId('task-list').innerText()).resolves.not.toContain('已超时');
     await animationsSettled(page);
     await screenshot(page, '58-hazmat-terminated');
     expect(session.errors).toEqual([]);

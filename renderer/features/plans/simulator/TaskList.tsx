@@ -3,7 +3,7 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { PlanTask } from '@shared/domain/plan/plan-context';
 import type { Plan } from '@shared/domain/plan/plan-schema';
-import type { PlanSnapshot } from '@shared/domain/plan/replay';
+import { phaseOf, type PlanSnapshot } from '@shared/domain/plan/replay';
 import { LevelTag } from '../LevelTag';
 import { groupOrRoleName } from '../usePlans';
 
@@ -11,6 +11,8 @@ import { groupOrRoleName } from '../usePlans';
 export function TaskList({ plan, snapshot }: { plan: Plan; snapshot: PlanSnapshot }) {
   const { t } = useTranslation();
   const { tasks, now } = snapshot.context;
+  // Once the response has ended, a deadline that passed is history, not an alarm.
+  const running = ['monitoring', 'warning', 'response'].includes(phaseOf(snapshot));
   return (
     <Card
       size="small"
@@ -48,7 +50,7 @@ export function TaskList({ plan, snapshot }: { plan: Plan; snapshot: PlanSnapsho
             key: 'due',
             width: 150,
             render: (_: unknown, task) =>
-              task.dueAt < now ? (
+              running && task.dueAt < now ? (
                 <Tag color="error">
                   {dayjs(task.dueAt).format('MM-DD HH:mm')} {t('plans.simulator.overdue')}
                 </Tag>
