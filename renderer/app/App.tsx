@@ -25,6 +25,7 @@ const PlanDetailPage = lazy(() =>
 const PlanEditorPage = lazy(() =>
   import('../features/plans/editor/PlanEditorPage').then((m) => ({ default: m.PlanEditorPage })),
 );
+const DutyPage = lazy(() => import('../features/duty/DutyPage').then((m) => ({ default: m.DutyPage })));
 const ResourcesPage = lazy(() =>
   import('../features/resources/ResourcesPage').then((m) => ({ default: m.ResourcesPage })),
 );
@@ -72,10 +73,11 @@ export function App({ platform, databaseName }: { platform: Platform; databaseNa
                   <Route path="/plans/:id/:version/edit" element={<PlanEditorPage />} />
                   <Route path="/plans/:id/:version" element={<PlanDetailPage />} />
                   <Route path="/plans/:id/:version/:tab" element={<PlanDetailPage />} />
+                  <Route path="/duty" element={<DutyPage />} />
                   <Route path="/resources" element={<ResourcesPage />} />
                   <Route path="/resources/material/:id" element={<MaterialDetailPage />} />
                   <Route path="/resources/:tab" element={<ResourcesPage />} />
-                  {(['duty', 'incidents', 'drills', 'reports'] as const).map((area) => (
+                  {(['incidents', 'drills', 'reports'] as const).map((area) => (
                     <Route key={area} path={`/${area}/*`} element={<NotYetAvailablePage area={area} />} />
                   ))}
                   <Route path="*" element={<Navigate to={HOME_PATH} replace />} />

@@ -26,7 +26,7 @@ export interface Area {
 }
 
 export const AREAS: readonly Area[] = [
-  { key: 'duty', path: '/duty', icon: <FieldTimeOutlined />, ready: false },
+  { key: 'duty', path: '/duty', icon: <FieldTimeOutlined />, ready: true },
   { key: 'incidents', path: '/incidents', icon: <AlertOutlined />, ready: false },
   { key: 'plans', path: '/plans', icon: <BookOutlined />, ready: true },
   { key: 'drills', path: '/drills', icon: <ExperimentOutlined />, ready: false },

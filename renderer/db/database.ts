@@ -4,6 +4,7 @@
  * ledger) must be on disk when the screen says "saved".
  */
 import Dexie, { type EntityTable, type Table } from 'dexie';
+import type { Intake } from '@shared/domain/duty/intake';
 import type { Person, Position, Unit } from '@shared/domain/org/types';
 import type { PullTest } from '@shared/domain/resources/pull-test';
 import type { ResourceIndexRow } from '@shared/domain/resources/resource-search';
@@ -36,6 +37,7 @@ export class EmergencyDeskDatabase extends Dexie {
   experts!: EntityTable<Expert, 'id'>;
   shelters!: EntityTable<Shelter, 'id'>;
   resourceIndex!: EntityTable<ResourceIndexRow, 'id'>;
+  intakes!: EntityTable<Intake, 'id'>;
   pullTests!: EntityTable<PullTest, 'id'>;
 
   constructor(name = DATABASE_NAME) {

@@ -38,6 +38,8 @@ export const SCHEMA_V3 = {
   experts: 'id, name',
   shelters: 'id, name',
   resourceIndex: 'id, kind, *keys',
+  // 接报 records of the duty desk, newest first by the time they were received.
+  intakes: 'id, receivedAt, &serial',
   // 拉动 of rescue teams: one row per test, each team's checkpoints inside it (a test notifies a handful).
   pullTests: 'id, startedAt',
 } as const;

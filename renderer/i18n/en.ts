@@ -1,4 +1,5 @@
 /** English. Field terms keep their Chinese original in brackets where an operator would look for it. */
+import { dutyEn } from './duty.en';
 import { plansEn } from './plans.en';
 import { pullTestsEn } from './pull-tests.en';
 import { resourcesEn } from './resources.en';
@@ -6,6 +7,7 @@ import type { Messages } from './zh-CN';
 
 export const en: Messages = {
   plans: plansEn,
+  duty: dutyEn,
   resources: resourcesEn,
   pullTests: pullTestsEn,
   app: {
@@ -44,7 +46,7 @@ export const en: Messages = {
   },
   notYet: {
     title: '{{area}}: not yet available',
-    body: 'This area is still being built. This version offers no data or actions here, so nothing can be mistaken for real. The directory and settings are ready to use.',
+    body: 'This area is still being built. This version offers no data or actions here, so nothing can be mistaken for real. Duty (incoming reports), plans, resources, the directory and settings are ready to use.',
     plannedTitle: 'Planned',
     planned: {
       duty: 'Duty roster, intake records, shift handover, daily brief and weekly/monthly statistics.',
@@ -256,6 +258,7 @@ export const en: Messages = {
       warehouse: 'Warehouse',
       resources: 'Emergency resources',
       pullTest: 'Pull test',
+      intake: 'Incoming report',
     },
   },
   unitKinds: {
@@ -300,6 +303,7 @@ export const en: Messages = {
     materialCodeInvalid:
       'A material code has 7 digits (GB/T 38565-2020: class 1–3, then three levels of 01–99)',
     overrideReasonRequired: 'A capacity set by hand needs its basis',
+    occurredAfterReceived: 'The event cannot happen after it was reported',
     enumUnknown: '“{{value}}” is not one of: {{allowed}}',
     warehouseUnknown: 'No warehouse named “{{value}}”; register it first',
     warehouseAmbiguous: 'Several warehouses are named “{{value}}”',

@@ -2,12 +2,14 @@
  * 简体中文, the default and the source of every key: en.ts must have the same shape (checked by the compiler).
  * Field terms are the exact Chinese terms of emergency management, not translations.
  */
+import { dutyZhCN } from './duty.zh-CN';
 import { plansZhCN } from './plans.zh-CN';
 import { pullTestsZhCN } from './pull-tests.zh-CN';
 import { resourcesZhCN } from './resources.zh-CN';
 
 export const zhCN = {
   plans: plansZhCN,
+  duty: dutyZhCN,
   resources: resourcesZhCN,
   pullTests: pullTestsZhCN,
   app: {
@@ -46,7 +48,7 @@ export const zhCN = {
   },
   notYet: {
     title: '{{area}}：功能尚未提供',
-    body: '该功能区正在建设中，当前版本不提供任何数据或操作，以免误用。通讯录与设置已可使用。',
+    body: '该功能区正在建设中，当前版本不提供任何数据或操作，以免误用。值班值守（接报登记）、应急预案、应急资源、通讯录与设置已可使用。',
     plannedTitle: '计划内容',
     planned: {
       duty: '值班排班、接报登记、交接班、每日简况与周月统计。',
@@ -251,6 +253,7 @@ export const zhCN = {
       warehouse: '储备库',
       resources: '应急资源',
       pullTest: '拉动',
+      intake: '接报',
     },
   },
   unitKinds: {
@@ -300,6 +303,7 @@ export const zhCN = {
     personAmbiguous: '通讯录中有多人名为“{{value}}”，请导入后在表单中选择',
     codeExists: '物资编码 {{value}} 已存在',
     overrideReasonRequired: '人工核定容纳人数须写明核定依据',
+    occurredAfterReceived: '事发时间不能晚于接报时间',
   },
   errors: {
     planInvalid: '预案内容有误，未做任何更改：{{detail}}',

@@ -7,6 +7,7 @@ import type { EmergencyDeskDatabase } from '../db/database';
 import { createAuditRepository, type AuditRepository } from '../db/repositories/audit-trail';
 import { createBackupRepository, type BackupRepository } from '../db/repositories/backup-repository';
 import { createDirectoryRepository, type DirectoryRepository } from '../db/repositories/directory-repository';
+import { createIntakeRepository, type IntakeRepository } from '../db/repositories/intake-repository';
 import { createPlanRepository, type PlanRepository } from '../db/repositories/plan-repository';
 import { createPullTestRepository, type PullTestRepository } from '../db/repositories/pull-test-repository';
 import { createResourceRepository, type ResourceRepository } from '../db/repositories/resource-repository';
@@ -16,6 +17,7 @@ import type { Platform } from '../platform/desktop';
 export interface Services {
   directory: DirectoryRepository;
   plans: PlanRepository;
+  intakes: IntakeRepository;
   resources: ResourceRepository;
   pullTests: PullTestRepository;
   settings: SettingsRepository;
@@ -33,6 +35,7 @@ export function createServices(
   return {
     directory: createDirectoryRepository(db, now),
     plans: createPlanRepository(db, now),
+    intakes: createIntakeRepository(db, now),
     resources: createResourceRepository(db, now),
     pullTests: createPullTestRepository(db, now),
     settings: createSettingsRepository(db, now),

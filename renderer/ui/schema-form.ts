@@ -23,7 +23,7 @@ export function schemaRule(schema: z.ZodType, t: TFunction, opts: { required?: b
   };
 }
 
-/** Parses the whole form; on failure puts every issue on its field and returns null. */
+/** Parses the whole form; on failure puts every issue on its field (clearing corrected ones) and returns null. */
 export function parseForm<S extends z.ZodType>(
   schema: S,
   values: unknown,
@@ -31,9 +31,18 @@ export function parseForm<S extends z.ZodType>(
   t: TFunction,
 ): z.output<S> | null {
   const result = schema.safeParse(values);
-  if (result.success) return result.data;
-  form.setFields(
-    result.error.issues.map((issue) => ({ name: issue.path.map(String), errors: [issueText(t, issue)] })),
-  );
-  return null;
+  // Problems found by an earlier submit and since corrected must not linger on their fields.
+  const stale = form.getFieldsError().filter((f) => f.errors.length > 0);
+  const current = result.success ? [] : result.error.issues;
+  const named = new Set(current.map((issue) => issue.path.map(String).join('.')));
+  form.setFields([
+    ...stale
+      .filter((f) => !named.has(f.name.map(String).join('.')))
+      .map((f) => ({ name: f.name, errors: [] })),
+    ...current.map((issue) => ({ name: issue.path.map(String), errors: [issueText(t, issue)] })),
+  ]);
+  const first = current[0];
+  // The first problem may be above the part of a long form the person is looking at.
+  if (first) form.scrollToField(first.path.map(String), { block: 'center' });
+  return result.success ? result.data : null;
 }

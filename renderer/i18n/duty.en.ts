@@ -1,0 +1,47 @@
+import type { Messages } from './zh-CN';
+
+/** Duty area in English; 接报 keeps its Chinese name where operators look for it. */
+export const dutyEn: Messages['duty'] = {
+  intake: {
+    title: 'Incoming reports (接报)',
+    new: 'Record a report',
+    newHint: 'Alt+J',
+    edit: 'Correct report',
+    count: '{{count}} reports',
+    empty: 'No reports recorded yet',
+    saved: 'Report {{serial}} recorded',
+    corrected: 'Report {{serial}} corrected',
+    print: 'Print',
+    close: 'Close',
+    notYet: 'Roster, shift handover and the daily brief come in a later version.',
+    sections: { report: 'Caller', event: 'Event', impact: 'Casualties and impact', response: 'On scene' },
+    fields: {
+      serial: 'No.',
+      receivedAt: 'Received',
+      sourceUnit: 'Reporting unit',
+      sourcePerson: 'Caller',
+      sourcePhone: 'Phone',
+      occurredAt: 'Occurred',
+      place: 'Place',
+      category: 'Category',
+      nature: 'What happened',
+      scope: 'Extent',
+      casualties: 'Casualties',
+      dead: 'Dead',
+      injured: 'Injured',
+      missing: 'Missing',
+      losses: 'Losses',
+      trend: 'Trend',
+      leadersOnScene: 'Leaders on scene',
+      measuresTaken: 'Measures taken',
+      recorder: 'Recorded by',
+    },
+    categories: {
+      natural: 'Natural disaster',
+      accident: 'Accident',
+      publicHealth: 'Public health',
+      socialSecurity: 'Social security',
+    },
+    unknownTime: 'unknown',
+  },
+};
