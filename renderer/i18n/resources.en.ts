@@ -132,6 +132,8 @@ export const resourcesEn: Messages['resources'] = {
     actions: 'Actions',
   },
   actions: {
+    addKind: 'Add {{kind}}',
+    editKind: 'Edit {{kind}}',
     add: 'Add',
     edit: 'Edit',
     delete: 'Delete',

@@ -130,6 +130,8 @@ export const resourcesZhCN = {
     actions: '操作',
   },
   actions: {
+    addKind: '新增{{kind}}',
+    editKind: '编辑{{kind}}',
     add: '新增',
     edit: '编辑',
     delete: '删除',

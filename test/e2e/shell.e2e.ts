@@ -64,6 +64,22 @@ describe('the shell', () => {
     expect(await chineseLabels(session, allowedData)).toEqual([]);
     await screenshot(page, '04-directory-en');
 
+    // The areas built since: their chrome is English too (resource names stay as entered).
+    for (const route of [
+      '/duty',
+      '/resources/search',
+      '/resources/materials',
+      '/resources/shelters',
+      '/resources/pullTests',
+      '/resources/alerts',
+    ]) {
+      await page.goto(`${baseUrl}#${route}`);
+      await page.getByRole('menuitem', { name: /Directory/ }).waitFor();
+      await page.waitForLoadState('networkidle');
+      expect({ route, labels: await chineseLabels(session, allowedData) }).toEqual({ route, labels: [] });
+    }
+    await screenshot(page, '05-resources-en');
+
     await page.getByRole('menuitem', { name: /Settings/ }).click();
     await page.getByText('简体中文', { exact: true }).click();
     await page.getByRole('menuitem', { name: /通讯录/ }).waitFor();

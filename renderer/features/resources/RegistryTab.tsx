@@ -124,8 +124,7 @@ export function RegistryTab<R extends RegistryRecord>(props: RegistryTabProps<R>
     <div className="registry-tab" data-testid={`registry-${kind}`}>
       <Space style={{ marginBottom: 8 }} wrap>
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({ record: null })}>
-          {t('resources.actions.add')}
-          {t(`resources.kinds.${kind}`)}
+          {t('resources.actions.addKind', { kind: t(`resources.kinds.${kind}`) })}
         </Button>
         <Input.Search
           allowClear
@@ -152,7 +151,9 @@ export function RegistryTab<R extends RegistryRecord>(props: RegistryTabProps<R>
       </div>
       <FormModal
         open={editing !== null}
-        title={`${editing?.record ? t('resources.actions.edit') : t('resources.actions.add')}${t(`resources.kinds.${kind}`)}`}
+        title={t(editing?.record ? 'resources.actions.editKind' : 'resources.actions.addKind', {
+          kind: t(`resources.kinds.${kind}`),
+        })}
         form={form}
         onSubmit={(values) => void save(values)}
         onClose={() => setEditing(null)}
