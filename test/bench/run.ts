@@ -12,6 +12,8 @@ import { coldStartups, importPeople, seedSampleProfile } from './startup';
 import { SAMPLE_PEOPLE } from './people-fixture';
 import { planCompileFigure, triggerEvalFigure } from './plan-engine';
 import { RESOURCE_INDEX_ROWS, resourceSearchFigure } from './resource-search';
+import { resourceImportFigures } from './resource-import';
+import { IMPORT_ROWS } from './materials-fixture';
 
 const RUNS = 5;
 const LARGE_DIRECTORY = 10_000;
@@ -67,6 +69,12 @@ async function main(): Promise<void> {
     const search = await resourceSearchFigure(server, resources);
     printFigure(search);
     figures.push(search);
+
+    progress(`${IMPORT_ROWS} materials through the import dialog (CSV, XLSX) against raw parse + IndexedDB`);
+    for (const figure of await resourceImportFigures(server)) {
+      printFigure(figure);
+      figures.push(figure);
+    }
   } finally {
     await server.close();
     for (const dir of profiles) rmSync(dir, { recursive: true, force: true });
