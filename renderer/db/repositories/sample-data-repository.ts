@@ -11,9 +11,9 @@ import { toIndexRow, type IndexContext } from '@shared/domain/resources/resource
 import type { SampleResources } from '@shared/domain/resources/sample-resources';
 import { DEFAULT_PER_PERSON_AREA_M2 } from '@shared/domain/resources/shelter-capacity';
 import {
+  balancesByMaterial,
   deriveBalances,
   totalQuantity,
-  type StockBalance,
   type StockEntry,
 } from '@shared/domain/resources/stock-ledger';
 import type { EmergencyDeskDatabase } from '../database';
@@ -169,8 +169,7 @@ export async function seedSampleResourcesIfNew(
         pinyin: pinyinForms,
         perPersonAreaM2: DEFAULT_PER_PERSON_AREA_M2,
       };
-      const totals = new Map<string, StockBalance[]>();
-      for (const b of balances) totals.set(b.materialId, [...(totals.get(b.materialId) ?? []), b]);
+      const totals = balancesByMaterial(balances);
       await db.resourceIndex.bulkAdd([
         ...warehouses.map((record) => toIndexRow({ kind: 'warehouse', record }, ctx)),
         ...materials.map((record) =>

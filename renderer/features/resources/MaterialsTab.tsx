@@ -11,7 +11,7 @@ import {
   type MaterialClass,
 } from '@shared/domain/resources/material-code';
 import { MATERIAL_SOURCES, type Material } from '@shared/domain/resources/resource-types';
-import { totalQuantity, type StockBalance } from '@shared/domain/resources/stock-ledger';
+import { balancesByMaterial, totalQuantity } from '@shared/domain/resources/stock-ledger';
 import { useServices } from '../../services/services';
 import { enumOptions, WarehouseSelect } from './form-parts';
 import { RegistryTab } from './RegistryTab';
@@ -33,10 +33,10 @@ export function MaterialsTab() {
 
   const rows = useMemo<MaterialRow[] | undefined>(() => {
     if (!data) return undefined;
-    const byMaterial = new Map<string, StockBalance[]>();
-    for (const b of data.balances) byMaterial.set(b.materialId, [...(byMaterial.get(b.materialId) ?? []), b]);
+    const byMaterial = balancesByMaterial(data.balances);
+    // Codes are digits: a plain comparison sorts them, at a fraction of localeCompare's cost on 100,000 rows.
     return [...data.materials]
-      .sort((a, b) => a.code.localeCompare(b.code))
+      .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
       .map((m) => ({ ...m, total: totalQuantity(byMaterial.get(m.id) ?? []) }));
   }, [data]);
 

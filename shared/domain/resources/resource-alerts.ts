@@ -4,7 +4,7 @@
  * home screen and the resources screen count the same list.
  */
 import type { Equipment, Material, Warehouse } from './resource-types';
-import { totalQuantity, type StockBalance } from './stock-ledger';
+import { balancesByMaterial, totalQuantity, type StockBalance } from './stock-ledger';
 
 export interface AlertSettings {
   expiryWarningDays: number;
@@ -53,8 +53,7 @@ export function resourceAlerts(
   settings: AlertSettings = DEFAULT_ALERT_SETTINGS,
 ): ResourceAlert[] {
   const alerts: ResourceAlert[] = [];
-  const byMaterial = new Map<string, StockBalance[]>();
-  for (const b of input.balances) byMaterial.set(b.materialId, [...(byMaterial.get(b.materialId) ?? []), b]);
+  const byMaterial = balancesByMaterial(input.balances);
 
   for (const m of input.materials) {
     // Expired stock is on the shelf but cannot be issued: it does not count toward the minimum.

@@ -357,3 +357,14 @@ export function ledgerLines(entries: readonly StockEntry[]): LedgerLine[] {
   }
   return lines;
 }
+
+/** Balances grouped by material, in one pass (lists of 100,000 rows are grouped on every change). */
+export function balancesByMaterial(balances: readonly StockBalance[]): Map<string, StockBalance[]> {
+  const groups = new Map<string, StockBalance[]>();
+  for (const b of balances) {
+    const group = groups.get(b.materialId);
+    if (group) group.push(b);
+    else groups.set(b.materialId, [b]);
+  }
+  return groups;
+}
