@@ -3,12 +3,13 @@ import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useResourceAlerts } from '../features/resources/useResources';
+import { useAfterFirstPaint } from '../ui/use-after-first-paint';
 
 /** In the header of every screen, home included: how many resource alerts wait (low stock, expiry …). */
 export function ResourceAlertsTag() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const alerts = useResourceAlerts();
+  const alerts = useResourceAlerts(useAfterFirstPaint());
   if (!alerts || alerts.length === 0) return null;
   return (
     <Tag

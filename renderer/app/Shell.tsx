@@ -1,7 +1,7 @@
 import { QuestionCircleOutlined, WifiOutlined } from '@ant-design/icons';
 import { Button, Layout, Menu, Space, Spin, Tag, Tooltip, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { Suspense, useEffect, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { SignInDialog } from '../features/session/SignInDialog';
@@ -10,12 +10,16 @@ import { AREAS, APP_ICON } from './areas';
 import { OperatorBadge } from './OperatorBadge';
 import { PlanRemindersTag } from './PlanRemindersTag';
 import { ResourceAlertsTag } from './ResourceAlertsTag';
-import { ResourceSearchDialog } from './ResourceSearchDialog';
 import { useServices } from '../services/services';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { useGlobalShortcuts } from './use-shortcuts';
 
 const { Header, Sider, Content } = Layout;
+
+// 一键检索 is fetched the first time Ctrl+K opens it, not with the shell every start has to load.
+const ResourceSearchDialog = lazy(() =>
+  import('./ResourceSearchDialog').then((m) => ({ default: m.ResourceSearchDialog })),
+);
 
 export function Shell({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
@@ -25,6 +29,7 @@ export function Shell({ children }: { children: ReactNode }) {
   const collapsed = useUiStore((s) => s.siderCollapsed);
   const setCollapsed = useUiStore((s) => s.setSiderCollapsed);
   const setShortcutsOpen = useUiStore((s) => s.setShortcutsOpen);
+  const resourceSearchOpen = useUiStore((s) => s.resourceSearchOpen);
   const install = useLiveQuery(() => settings.getInstallSettings(), [settings]);
   useGlobalShortcuts();
   useEffect(() => {
@@ -93,7 +98,11 @@ export function Shell({ children }: { children: ReactNode }) {
       </Layout>
       <SignInDialog />
       <ShortcutsDialog />
-      <ResourceSearchDialog />
+      {resourceSearchOpen && (
+        <Suspense fallback={null}>
+          <ResourceSearchDialog />
+        </Suspense>
+      )}
     </Layout>
   );
 }

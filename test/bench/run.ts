@@ -6,7 +6,7 @@
  */
 import { rmSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { buildRenderer, RENDERER_OUT, serveRenderer } from '../e2e/harness';
+import { buildRenderer, RENDERER_OUT, serveRenderer, type StaticServer } from '../e2e/harness';
 import { median, printFigure, progress, writeResults, type Figure } from './report';
 import { coldStartups, importPeople, seedSampleProfile } from './startup';
 import { SAMPLE_PEOPLE } from './people-fixture';
@@ -32,6 +32,14 @@ function startupFigure(name: string, runs: readonly number[], goal: number): Fig
   return figure;
 }
 
+/** `npm run bench -- --only=startup,search,import` measures a part; figures of the others are not written. */
+const ONLY =
+  process.argv
+    .find((a) => a.startsWith('--only='))
+    ?.slice('--only='.length)
+    .split(',') ?? null;
+const wanted = (part: string) => ONLY === null || ONLY.includes(part);
+
 async function main(): Promise<void> {
   const began = Date.now();
   progress(`${cpus().length} cores, ${load()}`);
@@ -48,32 +56,25 @@ async function main(): Promise<void> {
   progress(`serving ${server.url}`);
   const profiles: string[] = [];
   try {
-    progress(`sample district (${SAMPLE_PEOPLE} people): first start, then ${RUNS} cold starts`);
-    const sample = await seedSampleProfile(server);
-    profiles.push(sample);
-    const sampleRuns = await coldStartups(server, sample, RUNS, SAMPLE_PEOPLE);
-    figures.push(startupFigure('startup_to_interactive_sample_ms', sampleRuns, STARTUP_GOAL_MS));
-
-    progress(`${LARGE_DIRECTORY} people: first start, CSV import, then ${RUNS} cold starts`);
-    const large = await seedSampleProfile(server);
-    profiles.push(large);
-    await importPeople(server, large, LARGE_DIRECTORY);
-    const largeRuns = await coldStartups(server, large, RUNS, LARGE_DIRECTORY);
-    figures.push(startupFigure('startup_to_interactive_ms', largeRuns, STARTUP_GOAL_MS));
-
-    progress(
-      `一键检索 over ${RESOURCE_INDEX_ROWS} resources: sample profile, synthetic index rows, typed queries`,
-    );
-    const resources = await seedSampleProfile(server);
-    profiles.push(resources);
-    const search = await resourceSearchFigure(server, resources);
-    printFigure(search);
-    figures.push(search);
-
-    progress(`${IMPORT_ROWS} materials through the import dialog (CSV, XLSX) against raw parse + IndexedDB`);
-    for (const figure of await resourceImportFigures(server)) {
-      printFigure(figure);
-      figures.push(figure);
+    if (wanted('startup')) await startupFigures(server, profiles, figures);
+    if (wanted('search')) {
+      progress(
+        `一键检索 over ${RESOURCE_INDEX_ROWS} resources: sample profile, synthetic index rows, typed queries`,
+      );
+      const resources = await seedSampleProfile(server);
+      profiles.push(resources);
+      const search = await resourceSearchFigure(server, resources);
+      printFigure(search);
+      figures.push(search);
+    }
+    if (wanted('import')) {
+      progress(
+        `${IMPORT_ROWS} materials through the import dialog (CSV, XLSX) against raw parse + IndexedDB`,
+      );
+      for (const figure of await resourceImportFigures(server)) {
+        printFigure(figure);
+        figures.push(figure);
+      }
     }
   } finally {
     await server.close();
@@ -81,6 +82,21 @@ async function main(): Promise<void> {
   }
   progress(load());
   progress(`wrote ${writeResults(figures)} in ${Math.round((Date.now() - began) / 1000)} s`);
+}
+
+async function startupFigures(server: StaticServer, profiles: string[], figures: Figure[]): Promise<void> {
+  progress(`sample district (${SAMPLE_PEOPLE} people): first start, then ${RUNS} cold starts`);
+  const sample = await seedSampleProfile(server);
+  profiles.push(sample);
+  const sampleRuns = await coldStartups(server, sample, RUNS, SAMPLE_PEOPLE);
+  figures.push(startupFigure('startup_to_interactive_sample_ms', sampleRuns, STARTUP_GOAL_MS));
+
+  progress(`${LARGE_DIRECTORY} people: first start, CSV import, then ${RUNS} cold starts`);
+  const large = await seedSampleProfile(server);
+  profiles.push(large);
+  await importPeople(server, large, LARGE_DIRECTORY);
+  const largeRuns = await coldStartups(server, large, RUNS, LARGE_DIRECTORY);
+  figures.push(startupFigure('startup_to_interactive_ms', largeRuns, STARTUP_GOAL_MS));
 }
 
 main().catch((error: unknown) => {

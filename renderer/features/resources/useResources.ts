@@ -15,9 +15,10 @@ export function useMaterialsWithStock() {
   }, [resources]);
 }
 
-export function useResourceAlerts() {
+/** `enabled: false` defers the reads (the header waits until the home screen has painted). */
+export function useResourceAlerts(enabled = true) {
   const { resources } = useServices();
-  return useLiveQuery(() => resources.alerts(), [resources]);
+  return useLiveQuery(() => (enabled ? resources.alerts() : undefined), [resources, enabled]);
 }
 
 export function useResourceSettings() {

@@ -6,9 +6,20 @@
 import type { Actor } from '../org/types';
 import { isHigher, levelLabel, responseRank, type ResponseLevel, type WarningLevel } from './levels';
 import { actionsForLevel, gateApproval, levelOf, planLevels, rolesOf, signingRoles } from './plan-rules';
-import type { WarningNotice } from './plan-events';
 import type { Plan, PlanAction, RaiseBasis } from './plan-schema';
 import { metTriggers, NO_FACTS, observationLabels, unmetConditions, type Facts } from './triggers';
+
+/** What a warning notice states (突发事件应对法 Art. 64), beyond its category and level. */
+export interface WarningNotice {
+  area: string;
+  issuer: string;
+  /** When the warning period starts (epoch ms). */
+  startsAt: number;
+  /** 警示事项. */
+  content: string;
+  /** 应当采取的措施. */
+  measures: string[];
+}
 
 export interface Signature {
   roleId: string;

@@ -5,19 +5,7 @@
 import type { Actor } from '../org/types';
 import type { ResponseLevel, WarningLevel } from './levels';
 import type { RaiseBasis } from './plan-schema';
-import type { JournalEntry } from './plan-context';
-
-/** What a warning notice states (突发事件应对法 Art. 64), beyond its category and level. */
-export interface WarningNotice {
-  area: string;
-  issuer: string;
-  /** When the warning period starts (epoch ms). */
-  startsAt: number;
-  /** 警示事项. */
-  content: string;
-  /** 应当采取的措施. */
-  measures: string[];
-}
+import type { JournalEntry, WarningNotice } from './plan-context';
 
 interface By {
   at: number;

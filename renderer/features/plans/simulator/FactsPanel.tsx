@@ -10,7 +10,7 @@ import {
   type ResponseLevel,
   type WarningLevel,
 } from '@shared/domain/plan/levels';
-import type { WarningNotice } from '@shared/domain/plan/plan-events';
+import type { WarningNotice } from '@shared/domain/plan/plan-context';
 import type { Observation, Plan } from '@shared/domain/plan/plan-schema';
 import { formatLocalTime } from '@shared/domain/plan/plan-step';
 import { TagsInput } from '../../../ui/EditableList';
