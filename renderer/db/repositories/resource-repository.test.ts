@@ -268,5 +268,18 @@ describe('一键检索 with several terms', () => {
     expect(found).toHaveLength(100);
     expect(found.every((r) => r.detail.includes('区级储备库'))).toBe(true);
     expect(await repo.search('帐篷 西城')).toEqual([]);
+
+    // A term too common to intersect in full still finds matches among the rows of the longest term.
+    const more = rows.map((r, i) => ({
+      ...r,
+      row: r.row + 600,
+      input: { ...r.input, code: `2${r.input.code.slice(1)}`, name: `区级帐篷${i}`, warehouseId: district },
+    }));
+    await repo.importRecords(
+      'material',
+      [...more, ...more.map((r) => ({ ...r, input: { ...r.input, code: `3${r.input.code.slice(1)}` } }))],
+      actor,
+    );
+    expect(await repo.search('帐篷 区级')).toHaveLength(50);
   });
 });

@@ -78,7 +78,7 @@ const CANDIDATE_LIMIT = 200;
  * thousands of rows) cost 70–180 ms at 100k rows; below this bound the intersection is exact, above it a
  * match may be missed and the person narrows the query.
  */
-const TERM_ID_LIMIT = 3_000;
+const TERM_ID_LIMIT = 1_000;
 
 function uniqueById(rows: readonly ResourceIndexRow[]): ResourceIndexRow[] {
   const seen = new Set<string>();
@@ -516,9 +516,10 @@ export function createResourceRepository(db: EmergencyDeskDatabase, now: Clock =
           await db.resourceIndex.where('keys').startsWith(probe).limit(CANDIDATE_LIMIT).toArray(),
         );
       } else {
-        // Several terms: intersect each term's ids first, so "帐篷 区级" finds every tent in a district
-        // warehouse, not only those among the first rows of the longer term.
-        const idSets = await Promise.all(
+        // Several terms: when every term names few enough rows, intersect their ids, so "帐篷 区级" finds every
+        // tent in a district warehouse. A term too common to read whole falls back to the rows of the longest
+        // term, checked against every term (a match beyond them needs a narrower query).
+        const idLists = await Promise.all(
           terms.map((term) =>
             db.resourceIndex
               .where('keys')
@@ -527,11 +528,17 @@ export function createResourceRepository(db: EmergencyDeskDatabase, now: Clock =
               .primaryKeys(),
           ),
         );
-        const [smallest, ...others] = idSets.map((ids) => new Set(ids)).sort((a, b) => a.size - b.size);
-        const ids = [...(smallest ?? [])]
-          .filter((id) => others.every((set) => set.has(id)))
-          .slice(0, CANDIDATE_LIMIT);
-        candidates = (await db.resourceIndex.bulkGet(ids)).filter((row) => row !== undefined);
+        if (idLists.every((ids) => ids.length < TERM_ID_LIMIT)) {
+          const [smallest, ...others] = idLists.map((ids) => new Set(ids)).sort((a, b) => a.size - b.size);
+          const ids = [...(smallest ?? [])]
+            .filter((id) => others.every((set) => set.has(id)))
+            .slice(0, CANDIDATE_LIMIT);
+          candidates = (await db.resourceIndex.bulkGet(ids)).filter((row) => row !== undefined);
+        } else {
+          candidates = uniqueById(
+            await db.resourceIndex.where('keys').startsWith(probe).limit(CANDIDATE_LIMIT).toArray(),
+          );
+        }
       }
       const matching = candidates.filter((row) => passesFilter(row, filter) && matchesTerms(row, terms));
       const ranked = rankResults(matching, terms, options.near ?? null).slice(0, limit);
