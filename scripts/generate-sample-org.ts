@@ -10,6 +10,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Person, Position, Unit } from '../shared/domain/org/types';
+import { mulberry32 } from './seeded-random';
 
 type Seed<T> = Omit<T, 'createdAt' | 'createdBy' | 'updatedAt' | 'updatedBy'>;
 type UnitSeed = Seed<Unit>;
@@ -22,17 +23,6 @@ const DISTRICT = '示范区';
 
 // ---------------------------------------------------------------------------------------------------------
 // Determinism: a seeded PRNG (mulberry32) and UUID-v4-shaped ids from per-kind counters.
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const random = mulberry32(20240901);
 const int = (max: number): number => Math.floor(random() * max);

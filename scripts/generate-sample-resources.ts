@@ -18,6 +18,7 @@ import type { MaterialClass } from '../shared/domain/resources/material-code';
 import { RESOURCE_INPUT_SCHEMAS } from '../shared/domain/resources/resource-schemas';
 import type { GeoPoint, MaterialSource } from '../shared/domain/resources/resource-types';
 import type { SampleReceipt, SampleResources } from '../shared/domain/resources/sample-resources';
+import { mulberry32 } from './seeded-random';
 
 const OUTPUT = resolve(import.meta.dirname, '../resources/sample-data/resources.json');
 const ORG = resolve(import.meta.dirname, '../resources/sample-data/org.json');
@@ -27,17 +28,6 @@ type Row<K extends keyof SampleResources> = SampleResources[K] extends (infer T)
 // ---------------------------------------------------------------------------------------------------------
 // Determinism: a seeded PRNG (mulberry32) and UUID-v4-shaped ids from per-kind counters, as in
 // generate-sample-org.ts. The directory uses kinds 1–3; resources take 0x11–0x16.
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const random = mulberry32(20241015);
 const int = (max: number): number => Math.floor(random() * max);

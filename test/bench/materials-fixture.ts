@@ -24,6 +24,7 @@ import type { Material } from '../../shared/domain/resources/resource-types';
 import type { SampleResources } from '../../shared/domain/resources/sample-resources';
 import { DEFAULT_PER_PERSON_AREA_M2 } from '../../shared/domain/resources/shelter-capacity';
 import type { StockBalance, StockEntry } from '../../shared/domain/resources/stock-ledger';
+import { mulberry32 as prng } from '../../scripts/seeded-random';
 
 export const IMPORT_ROWS = 100_000;
 export const SAMPLE_MATERIALS = 434;
@@ -93,18 +94,6 @@ const BRANDS = [
 ];
 const TRADES = ['应急装备', '劳保用品', '救灾物资', '安全防护', '消防器材', '实业', '商贸', '科技'];
 const NOTES = ['年度补充采购', '协议企业代储', '社会捐赠', '汛前补库', '轮换更新', '待质检', '分区存放'];
-
-/** mulberry32: the same rows on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 

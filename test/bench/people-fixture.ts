@@ -6,6 +6,7 @@
 import Papa from 'papaparse';
 import sample from '../../resources/sample-data/org.json';
 import { parsePeopleCsv, PEOPLE_COLUMNS, type DirectoryContext } from '../../shared/domain/org/people-csv';
+import { mulberry32 } from '../../scripts/seeded-random';
 
 const SURNAMES =
   '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
@@ -13,17 +14,6 @@ const GIVEN =
   '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国志红海燕玉梅春林文斌鹏辉宇浩然子轩欣怡晨雨思博一诺梓涵俊杰';
 const TITLES = ['科员', '科长', '副科长', '主任', '副主任', '队员', '干事', '网格员', '书记', '工程师'];
 const NOTES = ['', '', '', '夜间值守联系', '防汛物资保管', '应急志愿者', '兼任信息员'];
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The sample district as the CSV parser sees it (it only needs ids, names and the tree). */
 export const SAMPLE_DIRECTORY = sample as unknown as DirectoryContext;

@@ -19,6 +19,7 @@ import type { SampleResources } from '../../shared/domain/resources/sample-resou
 import { DEFAULT_PER_PERSON_AREA_M2 } from '../../shared/domain/resources/shelter-capacity';
 import { launchBrowser, type StaticServer } from '../e2e/harness';
 import { median, progress, type Figure } from './report';
+import { mulberry32 as prng } from '../../scripts/seeded-random';
 
 export const RESOURCE_INDEX_ROWS = 100_000;
 const CHUNK = 5_000;
@@ -45,18 +46,6 @@ const QUERIES = [
 const NO_MATCH = ['火箭发射架', 'qxzw', '9999999', '量子通信'];
 
 const sample = sampleJson as SampleResources;
-
-/** mulberry32: the same rows on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PLACES = [
   '东湖',
