@@ -20,6 +20,7 @@ import type { EmergencyDeskDatabase } from '../database';
 import { takeEarlyDirectory } from '../early-directory';
 import { auditEntry } from './audit-trail';
 import { RepositoryError } from './repository-error';
+import { parseOrThrow, stamp } from './write-helpers';
 
 type Clock = () => number;
 
@@ -34,28 +35,6 @@ function isChanged(before: Person, after: Person): boolean {
   return (
     fields.some((f) => before[f] !== after[f]) || before.positionIds.join('|') !== after.positionIds.join('|')
   );
-}
-
-function stamp(now: number, actor: Actor, existing?: { createdAt: number; createdBy: Actor | null }) {
-  return {
-    createdAt: existing?.createdAt ?? now,
-    createdBy: existing ? existing.createdBy : actor,
-    updatedAt: now,
-    updatedBy: actor,
-  };
-}
-
-function parseOrThrow<T>(
-  result:
-    | { success: true; data: T }
-    | { success: false; error: { issues: { message: string; path: PropertyKey[] }[] } },
-): T {
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  throw new RepositoryError('invalidInput', {
-    field: String(issue?.path[0] ?? ''),
-    message: issue?.message ?? '',
-  });
 }
 
 export function createDirectoryRepository(db: EmergencyDeskDatabase, now: Clock = Date.now) {

@@ -7,6 +7,7 @@ import type { Actor } from '@shared/domain/org/types';
 import type { EmergencyDeskDatabase } from '../database';
 import { auditEntry } from './audit-trail';
 import { RepositoryError } from './repository-error';
+import { parseOrThrow, stamp } from './write-helpers';
 
 export function createIntakeRepository(db: EmergencyDeskDatabase, now: () => number = Date.now) {
   return {
@@ -15,15 +16,7 @@ export function createIntakeRepository(db: EmergencyDeskDatabase, now: () => num
     get: (id: string) => db.intakes.get(id),
 
     async save(input: IntakeInput, id: string | null, actor: Actor): Promise<Intake> {
-      const parsed = intakeInputSchema.safeParse(input);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        throw new RepositoryError('invalidInput', {
-          field: issue?.path.map(String).join('.') ?? '',
-          message: issue?.message ?? '',
-        });
-      }
-      const values = parsed.data;
+      const values = parseOrThrow(intakeInputSchema.safeParse(input));
       return db.transaction('rw', db.intakes, db.audit, async () => {
         const at = now();
         const existing = id === null ? undefined : await db.intakes.get(id);
@@ -43,10 +36,7 @@ export function createIntakeRepository(db: EmergencyDeskDatabase, now: () => num
           ...values,
           id: existing?.id ?? crypto.randomUUID(),
           serial,
-          createdAt: existing?.createdAt ?? at,
-          createdBy: existing ? existing.createdBy : actor,
-          updatedAt: at,
-          updatedBy: actor,
+          ...stamp(at, actor, existing),
         };
         await db.intakes.put(intake);
         await db.audit.add(

@@ -17,6 +17,7 @@ import type { EmergencyDeskDatabase } from '../database';
 import type { PlanRecord, PlanSimulationRecord } from '../records';
 import { auditEntry } from './audit-trail';
 import { RepositoryError } from './repository-error';
+import { stamp as authorStamp } from './write-helpers';
 
 type Clock = () => number;
 
@@ -33,12 +34,7 @@ function latestVersions(rows: PlanRecord[]): PlanRecord[] {
 }
 
 export function createPlanRepository(db: EmergencyDeskDatabase, now: Clock = Date.now) {
-  const stamp = (actor: Actor, existing?: PlanRecord) => ({
-    createdAt: existing?.createdAt ?? now(),
-    createdBy: existing ? existing.createdBy : actor,
-    updatedAt: now(),
-    updatedBy: actor,
-  });
+  const stamp = (actor: Actor, existing?: PlanRecord) => authorStamp(now(), actor, existing);
 
   const repository = {
     listLatest: async () => latestVersions(await db.plans.toArray()),

@@ -42,6 +42,7 @@ import type { Table } from 'dexie';
 import type { EmergencyDeskDatabase } from '../database';
 import { auditEntry } from './audit-trail';
 import { RepositoryError } from './repository-error';
+import { parseOrThrow, stamp } from './write-helpers';
 
 type Clock = () => number;
 type Schemas = typeof RESOURCE_INPUT_SCHEMAS;
@@ -85,24 +86,6 @@ function uniqueById(rows: readonly ResourceIndexRow[]): ResourceIndexRow[] {
   return rows.filter((row) => !seen.has(row.id) && Boolean(seen.add(row.id)));
 }
 const IMPORT_CHUNK = 2000;
-
-function parseOrThrow<T>(result: z.ZodSafeParseResult<T>): T {
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  throw new RepositoryError('invalidInput', {
-    field: issue?.path.map(String).join('.') ?? '',
-    message: issue?.message ?? '',
-  });
-}
-
-function stamp(now: number, actor: Actor, existing?: { createdAt: number; createdBy: Actor | null }) {
-  return {
-    createdAt: existing?.createdAt ?? now,
-    createdBy: existing ? existing.createdBy : actor,
-    updatedAt: now,
-    updatedBy: actor,
-  };
-}
 
 export function createResourceRepository(db: EmergencyDeskDatabase, now: Clock = Date.now) {
   const registry = (kind: ResourceKind) =>

@@ -8,6 +8,7 @@ import Papa from 'papaparse';
 import { personInputSchema, type PersonValues } from './schemas';
 import type { Person, Position, Unit } from './types';
 import { unitPath } from './unit-tree';
+import { protectCell, unprotectCell } from '../../files/spreadsheet-cells';
 
 export const PEOPLE_COLUMNS = [
   { field: 'id', header: '编号', aliases: ['id', 'ID', '人员编号'] },
@@ -43,15 +44,6 @@ export type PeopleCsvResult = { ok: true; people: ImportedPerson[] } | { ok: fal
 export interface DirectoryContext {
   units: readonly Unit[];
   positions: readonly Position[];
-}
-
-/** Excel runs cells that start like a formula; a leading apostrophe makes them text (CSV injection). */
-function protectCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
-function unprotectCell(value: string): string {
-  return /^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value;
 }
 
 function unitLabels(units: readonly Unit[]): Map<string, string> {

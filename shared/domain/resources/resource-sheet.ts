@@ -6,6 +6,7 @@
  */
 import { RESOURCE_INPUT_SCHEMAS } from './resource-schemas';
 import type { ResourceKind } from './resource-types';
+import { protectCell, unprotectCell } from '../../files/spreadsheet-cells';
 
 export type SheetKind = Exclude<ResourceKind, never>;
 type CellKind =
@@ -169,15 +170,6 @@ export function suggestMapping(kind: SheetKind, headers: readonly string[]): Col
     mapping[column.field] = index >= 0 ? index : null;
   }
   return mapping;
-}
-
-/** Excel runs cells that start like a formula; a leading apostrophe makes them text (CSV injection). */
-export function protectCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
-function unprotectCell(value: string): string {
-  return /^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value;
 }
 
 const LIST_SPLIT = /[、;；,，|｜]/;
