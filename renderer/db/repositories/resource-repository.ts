@@ -227,6 +227,7 @@ export function createResourceRepository(db: EmergencyDeskDatabase, now: Clock =
       ((await db.settings.get('materialClasses'))?.value as MaterialClass[] | undefined) ?? [],
     listWarehouses: () => db.warehouses.toArray(),
     listMaterials: () => db.materials.toArray(),
+    getMaterial: (id: string) => db.materials.get(id),
     listTeams: () => db.teams.toArray(),
     listEquipment: () => db.equipment.toArray(),
     listExperts: () => db.experts.toArray(),

@@ -33,7 +33,7 @@ export function MaterialDetailPage() {
   const [stockOpen, setStockOpen] = useState(false);
   const data = useLiveQuery(async () => {
     const [material, balances, entries, classes] = await Promise.all([
-      resources.listMaterials().then((all) => all.find((m) => m.id === id) ?? null),
+      resources.getMaterial(id).then((m) => m ?? null),
       resources.balancesOf(id),
       resources.entriesOf(id),
       resources.materialClasses(),

@@ -83,7 +83,7 @@ export function RegistryTab<R extends RegistryRecord>(props: RegistryTabProps<R>
     if (!input) return;
     try {
       await resources.saveRecord(kind, input as never, editing.record?.id ?? null, actor);
-      void message.success(t('resources.actions.saved'));
+      void message.success(t('common.saved'));
       setEditing(null);
     } catch (error) {
       void message.error(translateError(t, error));
@@ -95,7 +95,7 @@ export function RegistryTab<R extends RegistryRecord>(props: RegistryTabProps<R>
     if (!actor) return;
     try {
       await resources.deleteRecord(kind, record.id, actor);
-      void message.success(t('resources.actions.deleted'));
+      void message.success(t('common.deleted'));
     } catch (error) {
       void message.error(translateError(t, error));
     }

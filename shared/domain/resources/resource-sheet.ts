@@ -8,7 +8,8 @@ import { RESOURCE_INPUT_SCHEMAS } from './resource-schemas';
 import type { ResourceKind } from './resource-types';
 import { protectCell, unprotectCell } from '../../files/spreadsheet-cells';
 
-export type SheetKind = Exclude<ResourceKind, never>;
+/** Every registry has a sheet. */
+export type SheetKind = ResourceKind;
 type CellKind =
   'text' | 'number' | 'list' | 'date' | 'bool' | 'enum' | 'warehouse' | 'person' | 'people' | 'unit';
 
