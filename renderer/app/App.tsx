@@ -26,6 +26,12 @@ const PlanEditorPage = lazy(() =>
   import('../features/plans/editor/PlanEditorPage').then((m) => ({ default: m.PlanEditorPage })),
 );
 const DutyPage = lazy(() => import('../features/duty/DutyPage').then((m) => ({ default: m.DutyPage })));
+const IncidentsPage = lazy(() =>
+  import('../features/incidents/IncidentsPage').then((m) => ({ default: m.IncidentsPage })),
+);
+const IncidentConsole = lazy(() =>
+  import('../features/incidents/IncidentConsole').then((m) => ({ default: m.IncidentConsole })),
+);
 const ResourcesPage = lazy(() =>
   import('../features/resources/ResourcesPage').then((m) => ({ default: m.ResourcesPage })),
 );
@@ -74,6 +80,8 @@ export function App({ platform, databaseName }: { platform: Platform; databaseNa
                   <Route path="/plans/:id/:version" element={<PlanDetailPage />} />
                   <Route path="/plans/:id/:version/:tab" element={<PlanDetailPage />} />
                   <Route path="/duty" element={<DutyPage />} />
+                  <Route path="/incidents" element={<IncidentsPage />} />
+                  <Route path="/incidents/:id" element={<IncidentConsole />} />
                   <Route path="/resources" element={<ResourcesPage />} />
                   <Route path="/resources/material/:id" element={<MaterialDetailPage />} />
                   <Route path="/resources/:tab" element={<ResourcesPage />} />

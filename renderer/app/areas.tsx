@@ -27,7 +27,7 @@ export interface Area {
 
 export const AREAS: readonly Area[] = [
   { key: 'duty', path: '/duty', icon: <FieldTimeOutlined />, ready: true },
-  { key: 'incidents', path: '/incidents', icon: <AlertOutlined />, ready: false },
+  { key: 'incidents', path: '/incidents', icon: <AlertOutlined />, ready: true },
   { key: 'plans', path: '/plans', icon: <BookOutlined />, ready: true },
   { key: 'drills', path: '/drills', icon: <ExperimentOutlined />, ready: false },
   { key: 'resources', path: '/resources', icon: <ToolOutlined />, ready: true },

@@ -5,6 +5,9 @@
  */
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Intake } from '@shared/domain/duty/intake';
+import type { Incident } from '@shared/domain/incident/incident';
+import type { TaskState } from '@shared/domain/incident/incident-tasks';
+import type { LogEntry } from '@shared/domain/incident/log-chain';
 import type { Person, Position, Unit } from '@shared/domain/org/types';
 import type { PullTest } from '@shared/domain/resources/pull-test';
 import type { ResourceIndexRow } from '@shared/domain/resources/resource-search';
@@ -17,8 +20,8 @@ import type {
   Warehouse,
 } from '@shared/domain/resources/resource-types';
 import type { StockBalance, StockEntry } from '@shared/domain/resources/stock-ledger';
-import type { AuditEntry, PlanRecord, PlanSimulationRecord, SettingRow } from './records';
-import { DATABASE_NAME, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from './schema';
+import type { AuditEntry, IncidentEventRow, PlanRecord, PlanSimulationRecord, SettingRow } from './records';
+import { DATABASE_NAME, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4 } from './schema';
 
 export class EmergencyDeskDatabase extends Dexie {
   units!: EntityTable<Unit, 'id'>;
@@ -39,6 +42,10 @@ export class EmergencyDeskDatabase extends Dexie {
   resourceIndex!: EntityTable<ResourceIndexRow, 'id'>;
   intakes!: EntityTable<Intake, 'id'>;
   pullTests!: EntityTable<PullTest, 'id'>;
+  incidents!: EntityTable<Incident, 'id'>;
+  incidentEvents!: EntityTable<IncidentEventRow, 'id'>;
+  incidentLog!: EntityTable<LogEntry, 'id'>;
+  incidentTasks!: EntityTable<TaskState, 'id'>;
 
   constructor(name = DATABASE_NAME) {
     // 'immutable': live-query results are shared, not deep-cloned per reader (10,000 people cloned cost
@@ -49,5 +56,7 @@ export class EmergencyDeskDatabase extends Dexie {
     this.version(2).stores(SCHEMA_V2);
     // v3 only adds tables; the sample resources are seeded at start-up like the plans.
     this.version(3).stores(SCHEMA_V3);
+    // v4 only adds tables (incidents).
+    this.version(4).stores(SCHEMA_V4);
   }
 }

@@ -31,3 +31,11 @@ export interface PlanSimulationRecord extends Authored {
   startedAt: number;
   events: PlanEvent[];
 }
+
+/** One event sent to an incident's plan chart, numbered per incident; replayed in order to rebuild the chart. */
+export interface IncidentEventRow {
+  id: string;
+  incidentId: string;
+  seq: number;
+  event: PlanEvent;
+}

@@ -44,7 +44,20 @@ export const SCHEMA_V3 = {
   pullTests: 'id, startedAt',
 } as const;
 
-export const CURRENT_SCHEMA_VERSION = 3;
+/**
+ * v4 — incidents: the incident row (with a summary for lists), the events sent to its plan's chart (replayed
+ * to rebuild it), the hash-chained log and the state of its tasks. Events and log lines are append-only
+ * rows numbered per incident, so an append never rewrites what is already on disk.
+ */
+export const SCHEMA_V4 = {
+  ...SCHEMA_V3,
+  incidents: 'id, occurredAt, status, &serial',
+  incidentEvents: 'id, [incidentId+seq]',
+  incidentLog: 'id, [incidentId+seq]',
+  incidentTasks: 'id, incidentId',
+} as const;
 
-export type TableName = keyof typeof SCHEMA_V3;
-export const TABLE_NAMES = Object.keys(SCHEMA_V3) as TableName[];
+export const CURRENT_SCHEMA_VERSION = 4;
+
+export type TableName = keyof typeof SCHEMA_V4;
+export const TABLE_NAMES = Object.keys(SCHEMA_V4) as TableName[];

@@ -1,5 +1,6 @@
 /** English. Field terms keep their Chinese original in brackets where an operator would look for it. */
 import { dutyEn } from './duty.en';
+import { incidentsEn } from './incidents.en';
 import { plansEn } from './plans.en';
 import { pullTestsEn } from './pull-tests.en';
 import { resourcesEn } from './resources.en';
@@ -8,6 +9,7 @@ import type { Messages } from './zh-CN';
 export const en: Messages = {
   plans: plansEn,
   duty: dutyEn,
+  incidents: incidentsEn,
   resources: resourcesEn,
   pullTests: pullTestsEn,
   app: {
@@ -312,6 +314,15 @@ export const en: Messages = {
     codeExists: 'Material code {{value}} already exists',
   },
   errors: {
+    incidentPlanMissing: 'The plan of this incident ({{title}}, version {{version}}) is missing',
+    incidentClosed: 'The incident is closed and cannot be changed',
+    occurredInFuture: 'The event cannot have happened in the future',
+    planNotPublished: 'The chosen plan has no published version',
+    intakeAlreadyOpened: 'This report has already become an incident',
+    incidentHasPlan: 'A plan is already running for this incident',
+    incidentHasNoPlan: 'No plan is running for this incident yet',
+    incidentEventRefused:
+      'Not allowed in the current state (someone may have acted already); see the latest state',
     planInvalid: 'The plan has errors; nothing was changed: {{detail}}',
     planDoesNotCompile: 'The plan cannot be published: {{detail}}',
     planFileNotJson: 'The file is not a valid plan file (cannot be parsed)',

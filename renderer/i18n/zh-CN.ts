@@ -3,6 +3,7 @@
  * Field terms are the exact Chinese terms of emergency management, not translations.
  */
 import { dutyZhCN } from './duty.zh-CN';
+import { incidentsZhCN } from './incidents.zh-CN';
 import { plansZhCN } from './plans.zh-CN';
 import { pullTestsZhCN } from './pull-tests.zh-CN';
 import { resourcesZhCN } from './resources.zh-CN';
@@ -10,6 +11,7 @@ import { resourcesZhCN } from './resources.zh-CN';
 export const zhCN = {
   plans: plansZhCN,
   duty: dutyZhCN,
+  incidents: incidentsZhCN,
   resources: resourcesZhCN,
   pullTests: pullTestsZhCN,
   app: {
@@ -306,6 +308,14 @@ export const zhCN = {
     occurredAfterReceived: '事发时间不能晚于接报时间',
   },
   errors: {
+    incidentPlanMissing: '事件所用预案（{{title}} 第{{version}}版）不存在',
+    incidentClosed: '事件已结案，不能再更改',
+    occurredInFuture: '事发时间不能晚于现在',
+    planNotPublished: '所选预案没有已发布的版本',
+    intakeAlreadyOpened: '该接报已转为事件',
+    incidentHasPlan: '该事件已启用预案',
+    incidentHasNoPlan: '该事件尚未启用预案',
+    incidentEventRefused: '当前状态下不能执行该操作（可能已有人处理），请查看最新状态',
     planInvalid: '预案内容有误，未做任何更改：{{detail}}',
     planDoesNotCompile: '预案不能发布：{{detail}}',
     planFileNotJson: '文件不是有效的预案文件（无法解析）',

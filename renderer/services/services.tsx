@@ -7,6 +7,7 @@ import type { EmergencyDeskDatabase } from '../db/database';
 import { createAuditRepository, type AuditRepository } from '../db/repositories/audit-trail';
 import { createBackupRepository, type BackupRepository } from '../db/repositories/backup-repository';
 import { createDirectoryRepository, type DirectoryRepository } from '../db/repositories/directory-repository';
+import { createIncidentRepository, type IncidentRepository } from '../db/repositories/incident-repository';
 import { createIntakeRepository, type IntakeRepository } from '../db/repositories/intake-repository';
 import { createPlanRepository, type PlanRepository } from '../db/repositories/plan-repository';
 import { createPullTestRepository, type PullTestRepository } from '../db/repositories/pull-test-repository';
@@ -18,6 +19,7 @@ export interface Services {
   directory: DirectoryRepository;
   plans: PlanRepository;
   intakes: IntakeRepository;
+  incidents: IncidentRepository;
   resources: ResourceRepository;
   pullTests: PullTestRepository;
   settings: SettingsRepository;
@@ -36,6 +38,7 @@ export function createServices(
     directory: createDirectoryRepository(db, now),
     plans: createPlanRepository(db, now),
     intakes: createIntakeRepository(db, now),
+    incidents: createIncidentRepository(db, now),
     resources: createResourceRepository(db, now),
     pullTests: createPullTestRepository(db, now),
     settings: createSettingsRepository(db, now),

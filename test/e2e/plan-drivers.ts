@@ -153,9 +153,12 @@ const STEP_MINUTES = { '+10分钟': 10, '+1小时': 60, '+4小时': 240 } as con
 
 export type SimulatorStep = keyof typeof STEP_MINUTES;
 
-/** The sandbox of the open plan: what a trainer enters, steps and decides, and what the plan answers. */
-export function simulator(page: Page) {
-  const root = page.locator('.plan-simulator');
+/**
+ * The sandbox of the open plan: what a trainer enters, steps and decides, and what the plan answers. The
+ * incident console shows the same panels (`root` = '.incident-console'); there the desk's clock runs.
+ */
+export function simulator(page: Page, rootSelector = '.plan-simulator') {
+  const root = page.locator(rootSelector);
   const state = root.getByTestId('plan-state');
   const proposal = root.getByTestId('proposal');
   const actingAsInput = root.getByLabel('以此身份操作', { exact: true });

@@ -41,8 +41,8 @@ describe('the shell', () => {
     await page.getByRole('tab', { name: '人员' }).waitFor();
     await screenshot(page, '01-directory-zh');
 
-    await page.keyboard.press('Alt+2');
-    await page.getByText('事件指挥：功能尚未提供').waitFor();
+    await page.keyboard.press('Alt+4');
+    await page.getByText('演练：功能尚未提供').waitFor();
     await screenshot(page, '02-not-yet-available');
     expect(session.errors).toEqual([]);
   });
@@ -67,6 +67,7 @@ describe('the shell', () => {
     // The areas built since: their chrome is English too (resource names stay as entered).
     for (const route of [
       '/duty',
+      '/incidents',
       '/resources/search',
       '/resources/materials',
       '/resources/shelters',

@@ -36,6 +36,8 @@ export function createIntakeRepository(db: EmergencyDeskDatabase, now: () => num
           ...values,
           id: existing?.id ?? crypto.randomUUID(),
           serial,
+          // A correction keeps the link to the incident the report became.
+          ...(existing?.incidentId ? { incidentId: existing.incidentId } : {}),
           ...stamp(at, actor, existing),
         };
         await db.intakes.put(intake);

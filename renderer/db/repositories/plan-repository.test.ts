@@ -4,7 +4,7 @@ import samplePlans from '@resources/sample-data/plans.json';
 import type { Actor } from '@shared/domain/org/types';
 import { rejection } from '../../../test/support/rejection';
 import { EmergencyDeskDatabase } from '../database';
-import { SCHEMA_V1 } from '../schema';
+import { CURRENT_SCHEMA_VERSION, SCHEMA_V1 } from '../schema';
 import { createPlanRepository, type PlanRepository } from './plan-repository';
 import { createResourceRepository } from './resource-repository';
 import {
@@ -125,7 +125,7 @@ describe('upgrading a version-1 database', () => {
 
     const upgraded = new EmergencyDeskDatabase(name);
     await upgraded.open();
-    expect(upgraded.verno).toBe(3);
+    expect(upgraded.verno).toBe(CURRENT_SCHEMA_VERSION);
     expect(await upgraded.people.count()).toBeGreaterThanOrEqual(60);
     expect(await seedSamplePlansIfNew(upgraded)).toBe(true);
     expect(await upgraded.plans.count()).toBe(3);

@@ -1,13 +1,16 @@
-import { PlusOutlined, PrinterOutlined } from '@ant-design/icons';
+import { AlertOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Modal, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import { casualtyText, type Intake } from '@shared/domain/duty/intake';
+import { incidentFromIntake, type IncidentInput } from '@shared/domain/incident/incident';
 import { useServices } from '../../services/services';
 import { useElementHeight } from '../../ui/use-element-height';
+import { OpenIncidentDialog } from '../incidents/OpenIncidentDialog';
 import { IntakeDrawer } from './IntakeDrawer';
 
 const DATE_TIME = 'YYYY-MM-DD HH:mm';
@@ -19,6 +22,8 @@ export function DutyPage() {
   const rows = useLiveQuery(() => intakes.list(), [intakes]);
   const [editing, setEditing] = useState<{ intake: Intake | null } | null>(null);
   const [viewing, setViewing] = useState<Intake | null>(null);
+  const [opening, setOpening] = useState<IncidentInput | null>(null);
+  const navigate = useNavigate();
   const box = useRef<HTMLDivElement>(null);
   const height = useElementHeight(box);
 
@@ -60,6 +65,13 @@ export function DutyPage() {
       render: (_: unknown, r: Intake) => `${r.sourceUnit} ${r.sourcePerson} ${r.sourcePhone}`.trim(),
     },
     {
+      title: t('incidents.linkedColumn'),
+      key: 'incident',
+      width: 90,
+      render: (_: unknown, r: Intake) =>
+        r.incidentId ? <Tag color="processing">{t('incidents.linked')}</Tag> : '',
+    },
+    {
       title: field('recorder'),
       key: 'recorder',
       width: 110,
@@ -94,6 +106,7 @@ export function DutyPage() {
         />
       </div>
       {editing && <IntakeDrawer intake={editing.intake} onClose={() => setEditing(null)} />}
+      {opening && <OpenIncidentDialog initial={opening} onClose={() => setOpening(null)} />}
       {viewing && (
         <Modal
           open
@@ -116,6 +129,21 @@ export function DutyPage() {
               >
                 {t('duty.intake.edit')}
               </Button>
+              {viewing.incidentId ? (
+                <Button onClick={() => void navigate(`/incidents/${viewing.incidentId}`)}>
+                  {t('incidents.openIncident')}
+                </Button>
+              ) : (
+                <Button
+                  icon={<AlertOutlined />}
+                  onClick={() => {
+                    setOpening(incidentFromIntake(viewing));
+                    setViewing(null);
+                  }}
+                >
+                  {t('incidents.fromIntake')}
+                </Button>
+              )}
               <Button type="primary" onClick={() => setViewing(null)}>
                 {t('duty.intake.close')}
               </Button>

@@ -12,9 +12,9 @@ import { useServices } from '../../services/services';
 import type { DirectoryData } from '../directory/useDirectoryData';
 import { useSession } from '../session/useSession';
 import { useSignedWrite } from '../session/useSignedWrite';
-import { DecisionPanel } from './simulator/DecisionPanel';
-import { FactsPanel } from './simulator/FactsPanel';
-import { FourOnesPanel } from './simulator/FourOnesPanel';
+import { DecisionPanel } from './run/DecisionPanel';
+import { FactsPanel } from './run/FactsPanel';
+import { FourOnesPanel } from './run/FourOnesPanel';
 import { JournalList } from './simulator/JournalList';
 import { TaskList } from './simulator/TaskList';
 import { TimeBar } from './simulator/TimeBar';
@@ -94,11 +94,11 @@ export function PlanSimulator({
           <TimeBar simulation={simulation} directory={directory} actor={actor} onActingAs={setActingAs} />
           <Row gutter={[12, 12]}>
             <Col xs={24} xl={9}>
-              <FactsPanel plan={plan} simulation={simulation} actor={actor} />
-              <FourOnesPanel simulation={simulation} directory={directory} actor={actor} />
+              <FactsPanel plan={plan} run={simulation} actor={actor} />
+              <FourOnesPanel run={simulation} directory={directory} actor={actor} />
             </Col>
             <Col xs={24} xl={15}>
-              <DecisionPanel plan={plan} simulation={simulation} actor={actor} />
+              <DecisionPanel plan={plan} run={simulation} actor={actor} />
               <TaskList plan={plan} snapshot={simulation.snapshot} />
               <PlanDiagramCard
                 machine={machine}

@@ -57,6 +57,8 @@ export interface Intake extends IntakeValues, Authored {
   id: string;
   /** 接报编号, e.g. 2026-0007: the year of receipt and its order in that year. */
   serial: string;
+  /** The incident this report was turned into, once it was. */
+  incidentId?: string;
 }
 
 /** The next 接报编号 of a year, after the serials already given in it. */

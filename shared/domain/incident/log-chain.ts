@@ -4,7 +4,7 @@
  * point, and `verifyChain` names the first entry that no longer fits. Corrections are new entries that
  * point at the entry they correct; nothing is ever rewritten.
  */
-import { canonicalJson, sha256Hex } from '../../integrity/hash';
+import { canonicalJson, sha256HexSync } from '../../integrity/hash';
 import type { Actor } from '../org/types';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -44,39 +44,42 @@ export interface LogEntry extends LogEntryInput {
   hash: string;
 }
 
-function hashed(entry: Omit<LogEntry, 'hash'>): Promise<string> {
-  return sha256Hex(canonicalJson(entry));
+function hashed(entry: Omit<LogEntry, 'hash'>): string {
+  return sha256HexSync(canonicalJson(entry));
 }
 
 /** The next entry of the chain after `previous` (null for the first), sealed with its hash. */
-export async function sealEntry(
+export function sealEntry(
   input: LogEntryInput,
   previous: Pick<LogEntry, 'seq' | 'hash'> | null,
   ids: { id: string; incidentId: string },
-): Promise<LogEntry> {
+): LogEntry {
   const body: Omit<LogEntry, 'hash'> = {
     ...input,
     ...ids,
     seq: (previous?.seq ?? 0) + 1,
     prevHash: previous?.hash ?? GENESIS_HASH,
   };
-  return { ...body, hash: await hashed(body) };
+  return { ...body, hash: hashed(body) };
 }
 
 export type ChainCheck =
   { ok: true; count: number } | { ok: false; brokenAt: number; reason: 'sequence' | 'link' | 'content' };
 
-/** Checks entries in log order; reports the first whose number, link to its predecessor or content is wrong. */
-export async function verifyChain(entries: readonly LogEntry[]): Promise<ChainCheck> {
-  let previous: LogEntry | null = null;
+/**
+ * Checks entries in log order; reports the first whose number, link to its predecessor or content is wrong.
+ * `previous` is the last entry already checked, so a long log can be verified page by page.
+ */
+export function verifyChain(entries: readonly LogEntry[], previous: LogEntry | null = null): ChainCheck {
+  let last = previous;
   for (const entry of entries) {
-    const expectedSeq = (previous?.seq ?? 0) + 1;
+    const expectedSeq = (last?.seq ?? 0) + 1;
     if (entry.seq !== expectedSeq) return { ok: false, brokenAt: expectedSeq, reason: 'sequence' };
-    if (entry.prevHash !== (previous?.hash ?? GENESIS_HASH))
+    if (entry.prevHash !== (last?.hash ?? GENESIS_HASH))
       return { ok: false, brokenAt: entry.seq, reason: 'link' };
     const { hash, ...body } = entry;
-    if ((await hashed(body)) !== hash) return { ok: false, brokenAt: entry.seq, reason: 'content' };
-    previous = entry;
+    if (hashed(body) !== hash) return { ok: false, brokenAt: entry.seq, reason: 'content' };
+    last = entry;
   }
   return { ok: true, count: entries.length };
 }

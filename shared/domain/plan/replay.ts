@@ -30,3 +30,26 @@ export type LifecyclePhase = (typeof LIFECYCLE_PHASES)[number];
 export function phaseOf(snapshot: PlanSnapshot): LifecyclePhase {
   return LIFECYCLE_PHASES.find((phase) => snapshot.hasTag(phase)) ?? 'monitoring';
 }
+
+/**
+ * Replays `events`, then offers `next`: the snapshot before it, and after it when the chart takes it (null
+ * when it does not). One actor for both, so checking an event costs one replay, not two.
+ */
+export function replayThen(
+  machine: PlanMachine,
+  startedAt: number,
+  events: readonly PlanEvent[],
+  next: PlanEvent,
+): { before: PlanSnapshot; after: PlanSnapshot | null } {
+  const actor = createActor(machine, { input: { now: startedAt } });
+  actor.start();
+  for (const event of events) actor.send(event);
+  const before = actor.getSnapshot();
+  let after: PlanSnapshot | null = null;
+  if (before.can(next)) {
+    actor.send(next);
+    after = actor.getSnapshot();
+  }
+  actor.stop();
+  return { before, after };
+}

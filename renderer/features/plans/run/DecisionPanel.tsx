@@ -29,29 +29,21 @@ import { holdsSigningRole, levelOf, planLevels, rolesOf } from '@shared/domain/p
 import { RAISE_BASES, type Plan, type RaiseBasis } from '@shared/domain/plan/plan-schema';
 import { phaseOf } from '@shared/domain/plan/replay';
 import { LevelTag } from '../LevelTag';
-import { useActingEmit, type Simulation } from '../useSimulation';
+import { useActingEmit, type PlanRun } from './plan-run';
 
 type Dialog = { kind: 'raise' } | { kind: 'decline' } | { kind: 'stepDown' } | { kind: 'terminate' } | null;
 
 /** Where the plan stands, what it proposes and why, and the decisions the acting person may take. */
-export function DecisionPanel({
-  plan,
-  simulation,
-  actor,
-}: {
-  plan: Plan;
-  simulation: Simulation;
-  actor: Actor | null;
-}) {
+export function DecisionPanel({ plan, run, actor }: { plan: Plan; run: PlanRun; actor: Actor | null }) {
   const { t } = useTranslation();
-  const { snapshot } = simulation;
+  const { snapshot } = run;
   const { context } = snapshot;
   const [dialog, setDialog] = useState<Dialog>(null);
   const phase = phaseOf(snapshot);
   const proposal = context.proposal;
   const at = context.now;
 
-  const send = useActingEmit(simulation, actor);
+  const send = useActingEmit(run, actor);
 
   /** A decision button: enabled exactly when the chart would take the event; otherwise it says why not. */
   const decision = (

@@ -3,23 +3,23 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Actor } from '@shared/domain/org/types';
 import type { DirectoryData } from '../../directory/useDirectoryData';
-import { useActingEmit, type Simulation } from '../useSimulation';
+import { useActingEmit, type PlanRun } from './plan-run';
 
 /**
  * 四个一: one leader and lead department, one task force, one special plan, one channel. Each is named
  * from the directory; the chart holds "mobilised" only once all four are in place.
  */
 export function FourOnesPanel({
-  simulation,
+  run,
   directory,
   actor,
 }: {
-  simulation: Simulation;
+  run: PlanRun;
   directory: DirectoryData;
   actor: Actor | null;
 }) {
   const { t } = useTranslation();
-  const { context } = simulation.snapshot;
+  const { context } = run.snapshot;
   const f = context.fourOnes;
   const [leader, setLeader] = useState<string | null>(null);
   const [members, setMembers] = useState<string[]>([]);
@@ -34,7 +34,7 @@ export function FourOnesPanel({
     [directory],
   );
   const nameOf = (id: string) => directory.people.find((p) => p.id === id)?.name ?? id;
-  const emit = useActingEmit(simulation, actor);
+  const emit = useActingEmit(run, actor);
   const done = (isSet: boolean) => (isSet ? <Tag color="success">✓</Tag> : <Tag>—</Tag>);
   const select = {
     showSearch: { optionFilterProp: 'label' },

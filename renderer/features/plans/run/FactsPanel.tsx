@@ -14,21 +14,13 @@ import type { WarningNotice } from '@shared/domain/plan/plan-context';
 import type { Observation, Plan } from '@shared/domain/plan/plan-schema';
 import { formatLocalTime } from '@shared/domain/plan/plan-step';
 import { TagsInput } from '../../../ui/EditableList';
-import { useActingEmit, type BuildEvent as Build, type Simulation } from '../useSimulation';
+import { useActingEmit, type BuildEvent as Build, type PlanRun } from './plan-run';
 
 /** Observations, warnings and upper-level orders as a duty officer would enter them. */
-export function FactsPanel({
-  plan,
-  simulation,
-  actor,
-}: {
-  plan: Plan;
-  simulation: Simulation;
-  actor: Actor | null;
-}) {
+export function FactsPanel({ plan, run, actor }: { plan: Plan; run: PlanRun; actor: Actor | null }) {
   const { t } = useTranslation();
-  const { context } = simulation.snapshot;
-  const emit = useActingEmit(simulation, actor);
+  const { context } = run.snapshot;
+  const emit = useActingEmit(run, actor);
   return (
     <Card size="small" title={t('plans.simulator.observations')} style={{ marginBottom: 12 }}>
       <Form layout="vertical" size="small" component="div">

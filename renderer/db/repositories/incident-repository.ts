@@ -1,0 +1,432 @@
+/**
+ * Incidents: opening one (from a 接报 or ad hoc), sending events to its plan's chart, the hash-chained log and
+ * the task board. Every write is one strict-durability transaction that checks the chart again (a stale screen
+ * cannot send what the chart no longer takes), stores the event and seals the log lines it produced, so what
+ * the screen shows as saved is on disk and in the chain.
+ */
+import { nextSerial } from '@shared/domain/duty/intake';
+import {
+  incidentInputSchema,
+  type Incident,
+  type IncidentInput,
+  type IncidentPlanRef,
+} from '@shared/domain/incident/incident';
+import { journalToLog } from '@shared/domain/incident/incident-log';
+import {
+  adHocTaskSchema,
+  describeTaskChange,
+  taskStateId,
+  taskUpdateSchema,
+  type AdHocTaskInput,
+  type TaskState,
+  type TaskUpdate,
+} from '@shared/domain/incident/incident-tasks';
+import {
+  sealEntry,
+  verifyChain,
+  type ChainCheck,
+  type LogEntry,
+  type LogEntryInput,
+  type LogLink,
+} from '@shared/domain/incident/log-chain';
+import type { Actor } from '@shared/domain/org/types';
+import { compilePlan, type PlanMachine } from '@shared/domain/plan/compile-plan';
+import type { PlanEvent } from '@shared/domain/plan/plan-events';
+import { formatLocalTime } from '@shared/domain/plan/plan-step';
+import { phaseOf, replay, replayThen, type PlanSnapshot } from '@shared/domain/plan/replay';
+import type { EmergencyDeskDatabase } from '../database';
+import type { IncidentEventRow } from '../records';
+import { auditEntry } from './audit-trail';
+import { RepositoryError } from './repository-error';
+import { parseOrThrow, stamp } from './write-helpers';
+
+const VERIFY_PAGE = 5_000;
+const NOTE_MAX = 2_000;
+
+export function createIncidentRepository(db: EmergencyDeskDatabase, now: () => number = Date.now) {
+  const machines = new Map<string, PlanMachine>();
+  const seqRange = (incidentId: string, from = 1, to = Infinity) =>
+    db.incidentLog.where('[incidentId+seq]').between([incidentId, from], [incidentId, to], true, true);
+
+  async function machineOf(ref: IncidentPlanRef): Promise<PlanMachine> {
+    const key = `${ref.id}@${ref.version}`;
+    const cached = machines.get(key);
+    if (cached) return cached;
+    const plan = await db.plans.get([ref.id, ref.version]);
+    if (!plan) throw new RepositoryError('incidentPlanMissing', { title: ref.title, version: ref.version });
+    const machine = compilePlan(plan);
+    machines.set(key, machine);
+    return machine;
+  }
+
+  async function requireIncident(id: string, open = true): Promise<Incident> {
+    const incident = await db.incidents.get(id);
+    if (!incident) throw new RepositoryError('notFound');
+    if (open && incident.status === 'closed') throw new RepositoryError('incidentClosed');
+    return incident;
+  }
+
+  const eventsOf = async (incidentId: string): Promise<PlanEvent[]> =>
+    (
+      await db.incidentEvents
+        .where('[incidentId+seq]')
+        .between([incidentId, 0], [incidentId, Infinity])
+        .toArray()
+    ).map((row) => row.event);
+
+  /** Seals `inputs` after the last line of the incident's log; runs inside the caller's transaction. */
+  async function appendLog(incident: Incident, inputs: readonly LogEntryInput[]): Promise<LogEntry[]> {
+    if (inputs.length === 0) return [];
+    let previous: LogEntry | null = (await seqRange(incident.id).last()) ?? null;
+    const sealed: LogEntry[] = [];
+    for (const input of inputs) {
+      previous = sealEntry(input, previous, { id: crypto.randomUUID(), incidentId: incident.id });
+      sealed.push(previous);
+    }
+    await db.incidentLog.bulkAdd(sealed);
+    return sealed;
+  }
+
+  function summary(snapshot: PlanSnapshot): Pick<Incident, 'level' | 'phase' | 'status'> {
+    return {
+      level: snapshot.context.level,
+      phase: phaseOf(snapshot),
+      status: snapshot.context.isClosed ? 'closed' : 'open',
+    };
+  }
+
+  /** Stores an event the chart took and the log lines of its journal entries; returns the new snapshot. */
+  async function store(
+    incident: Incident,
+    events: readonly PlanEvent[],
+    event: PlanEvent,
+    before: PlanSnapshot,
+    after: PlanSnapshot,
+    actor: Actor | null,
+  ): Promise<void> {
+    const row: IncidentEventRow = {
+      id: crypto.randomUUID(),
+      incidentId: incident.id,
+      seq: events.length + 1,
+      event,
+    };
+    await db.incidentEvents.add(row);
+    const fresh = after.context.journal.slice(before.context.journal.length);
+    const sealed = await appendLog(incident, journalToLog(fresh));
+    await db.incidents.put({
+      ...incident,
+      ...summary(after),
+      eventCount: row.seq,
+      logCount: incident.logCount + sealed.length,
+      updatedAt: now(),
+      updatedBy: actor ?? incident.updatedBy,
+    });
+  }
+
+  const rwIncident = [db.incidents, db.incidentEvents, db.incidentLog, db.incidentTasks, db.plans];
+
+  const repository = {
+    /** Newest event first. */
+    list: () => db.incidents.orderBy('occurredAt').reverse().toArray(),
+    get: (id: string) => db.incidents.get(id),
+    events: eventsOf,
+    tasks: (incidentId: string): Promise<TaskState[]> =>
+      db.incidentTasks.where('incidentId').equals(incidentId).toArray(),
+    machine: machineOf,
+
+    /** Opens an incident and writes its first log lines; returns its id. */
+    async open(input: IncidentInput, actor: Actor): Promise<string> {
+      const values = parseOrThrow(incidentInputSchema.safeParse(input));
+      const at = now();
+      if (values.occurredAt > at + 60_000) throw new RepositoryError('occurredInFuture');
+      return db.transaction('rw', [...rwIncident, db.intakes, db.audit], async () => {
+        let plan: IncidentPlanRef | null = null;
+        if (values.planId !== null) {
+          const published = (await db.plans.where('id').equals(values.planId).toArray()).find(
+            (p) => p.status === 'published',
+          );
+          if (!published) throw new RepositoryError('planNotPublished');
+          plan = { id: published.id, version: published.version, title: published.meta.title, startedAt: at };
+        }
+        const intake = values.intakeId === null ? undefined : await db.intakes.get(values.intakeId);
+        if (values.intakeId !== null && !intake) throw new RepositoryError('notFound');
+        if (intake?.incidentId) throw new RepositoryError('intakeAlreadyOpened');
+
+        const year = new Date(at).getFullYear();
+        const serials = await db.incidents.where('serial').startsWith(`${year}-`).primaryKeys();
+        const taken = (await db.incidents.bulkGet(serials)).map((i) => i?.serial ?? '');
+        const incident: Incident = {
+          id: crypto.randomUUID(),
+          serial: nextSerial(year, taken),
+          title: values.title,
+          place: values.place,
+          category: values.category,
+          occurredAt: values.occurredAt,
+          intakeId: values.intakeId,
+          plan,
+          status: 'open',
+          level: null,
+          phase: 'monitoring',
+          eventCount: 0,
+          logCount: 0,
+          ...stamp(at, actor),
+        };
+        const opening: LogEntryInput[] = [
+          {
+            at,
+            author: actor,
+            category: 'intake',
+            text: intake
+              ? `由接报${intake.serial}转为事件：${values.title}（${values.place}，事发${formatLocalTime(values.occurredAt)}）`
+              : `立案：${values.title}（${values.place}，事发${formatLocalTime(values.occurredAt)}）`,
+            links: [],
+            corrects: null,
+          },
+        ];
+        if (plan)
+          opening.push({
+            at,
+            author: actor,
+            category: 'decision',
+            text: `启用预案：${plan.title}（第${plan.version}版）`,
+            links: [],
+            corrects: null,
+          });
+        await db.incidents.add(incident);
+        const sealed = await appendLog(incident, opening);
+        await db.incidents.put({ ...incident, logCount: sealed.length });
+        if (intake) await db.intakes.put({ ...intake, incidentId: incident.id });
+        await db.audit.add(
+          auditEntry(at, actor, 'create', 'incident', incident.id, `${incident.serial} ${values.title}`),
+        );
+        return incident.id;
+      });
+    },
+
+    /** Attaches a plan to an ad-hoc incident; its chart starts now. */
+    async attachPlan(incidentId: string, planId: string, actor: Actor): Promise<void> {
+      await db.transaction('rw', [...rwIncident, db.audit], async () => {
+        const incident = await requireIncident(incidentId);
+        if (incident.plan) throw new RepositoryError('incidentHasPlan');
+        const published = (await db.plans.where('id').equals(planId).toArray()).find(
+          (p) => p.status === 'published',
+        );
+        if (!published) throw new RepositoryError('planNotPublished');
+        const at = now();
+        const plan = {
+          id: published.id,
+          version: published.version,
+          title: published.meta.title,
+          startedAt: at,
+        };
+        const sealed = await appendLog(incident, [
+          {
+            at,
+            author: actor,
+            category: 'decision',
+            text: `启用预案：${plan.title}（第${plan.version}版）`,
+            links: [],
+            corrects: null,
+          },
+        ]);
+        await db.incidents.put({
+          ...incident,
+          plan,
+          logCount: incident.logCount + sealed.length,
+          ...stamp(at, actor, incident),
+        });
+      });
+    },
+
+    /**
+     * Sends one event to the incident's chart as `actor`, stamped with the clock: the person and time are the
+     * desk's, not the screen's. Refused (nothing stored) when the chart does not take it now.
+     */
+    async send(incidentId: string, event: PlanEvent, actor: Actor): Promise<void> {
+      await db.transaction('rw', rwIncident, async () => {
+        const incident = await requireIncident(incidentId);
+        if (!incident.plan) throw new RepositoryError('incidentHasNoPlan');
+        const machine = await machineOf(incident.plan);
+        const events = await eventsOf(incidentId);
+        const at = Math.max(now(), incident.plan.startedAt);
+        const stamped = { ...event, at, ...('by' in event ? { by: actor } : {}) } as PlanEvent;
+        const { before, after } = replayThen(machine, incident.plan.startedAt, events, stamped);
+        if (!after) throw new RepositoryError('incidentEventRefused');
+        await store(incident, events, stamped, before, after, actor);
+      });
+    },
+
+    /**
+     * Lets time act on the chart (elapsed-time triggers, proposals that lapse). Stored only when it changes
+     * something, so an idle incident does not grow a tick a minute. Returns whether it was stored.
+     */
+    async tick(incidentId: string): Promise<boolean> {
+      return db.transaction('rw', rwIncident, async () => {
+        const incident = await db.incidents.get(incidentId);
+        if (!incident?.plan || incident.status === 'closed') return false;
+        const machine = await machineOf(incident.plan);
+        const events = await eventsOf(incidentId);
+        const tick: PlanEvent = { type: 'time.tick', at: Math.max(now(), incident.plan.startedAt) };
+        const { before, after } = replayThen(machine, incident.plan.startedAt, events, tick);
+        if (!after) return false;
+        const changed =
+          after.context.journal.length > before.context.journal.length ||
+          JSON.stringify(after.value) !== JSON.stringify(before.value);
+        if (!changed) return false;
+        await store(incident, events, tick, before, after, null);
+        return true;
+      });
+    },
+
+    /** The chart as it stands, rebuilt from the stored events. */
+    async snapshot(incidentId: string): Promise<PlanSnapshot | null> {
+      const incident = await requireIncident(incidentId, false);
+      if (!incident.plan) return null;
+      return replay(await machineOf(incident.plan), incident.plan.startedAt, await eventsOf(incidentId));
+    },
+
+    // --- log -------------------------------------------------------------------------------------------
+
+    /** Log lines `from`…`to` (sequence numbers, inclusive), oldest first. */
+    logRange: (incidentId: string, from: number, to: number) => seqRange(incidentId, from, to).toArray(),
+    logEntry: (id: string) => db.incidentLog.get(id),
+
+    /** A line the operator writes, or a correction of an earlier line (which itself stays as it was). */
+    async appendNote(
+      incidentId: string,
+      note: { text: string; corrects?: string | null; links?: LogLink[] },
+      actor: Actor,
+    ): Promise<LogEntry> {
+      const text = note.text.trim();
+      if (text === '') throw new RepositoryError('invalidInput', { field: 'text', message: 'required' });
+      if (text.length > NOTE_MAX)
+        throw new RepositoryError('invalidInput', { field: 'text', message: 'tooLong' });
+      return db.transaction('rw', rwIncident, async () => {
+        const incident = await requireIncident(incidentId, false);
+        const corrects = note.corrects ?? null;
+        if (corrects !== null) {
+          const target = await db.incidentLog.get(corrects);
+          if (target?.incidentId !== incidentId) throw new RepositoryError('notFound');
+        }
+        const [entry] = await appendLog(incident, [
+          {
+            at: now(),
+            author: actor,
+            category: corrects ? 'correction' : 'note',
+            text,
+            links: note.links ?? [],
+            corrects,
+          },
+        ]);
+        await db.incidents.put({ ...incident, logCount: incident.logCount + 1 });
+        return entry as LogEntry;
+      });
+    },
+
+    /**
+     * Checks the whole chain page by page and says where it first breaks; also catches lines missing from
+     * the end (the incident knows how many it wrote).
+     */
+    async verifyLog(
+      incidentId: string,
+      onProgress: (done: number, total: number) => void = () => {},
+    ): Promise<ChainCheck> {
+      const incident = await requireIncident(incidentId, false);
+      const total = incident.logCount;
+      let previous: LogEntry | null = null;
+      let checked = 0;
+      for (let from = 1; ; from += VERIFY_PAGE) {
+        const page = await seqRange(incidentId, from, from + VERIFY_PAGE - 1).toArray();
+        const check = verifyChain(page, previous);
+        if (!check.ok) return check;
+        checked += page.length;
+        onProgress(checked, total);
+        previous = page.at(-1) ?? previous;
+        if (page.length < VERIFY_PAGE) break;
+      }
+      if (checked < total) return { ok: false, brokenAt: checked + 1, reason: 'sequence' };
+      return { ok: true, count: checked };
+    },
+
+    // --- tasks -----------------------------------------------------------------------------------------
+
+    async updateTask(incidentId: string, taskKey: string, update: TaskUpdate, actor: Actor): Promise<void> {
+      const values = parseOrThrow(taskUpdateSchema.safeParse(update));
+      await db.transaction('rw', rwIncident, async () => {
+        const incident = await requireIncident(incidentId);
+        const id = taskStateId(incidentId, taskKey);
+        const existing = await db.incidentTasks.get(id);
+        let text = existing?.adHoc?.text;
+        if (!text && incident.plan) {
+          const snapshot = replay(
+            await machineOf(incident.plan),
+            incident.plan.startedAt,
+            await eventsOf(incidentId),
+          );
+          text = snapshot.context.tasks.find((t) => t.actionId === taskKey)?.text;
+        }
+        if (!text) throw new RepositoryError('notFound');
+        const before = existing ?? { status: 'notStarted' as const, owner: '', notes: '' };
+        const line = describeTaskChange(text, before, values);
+        if (!line) return;
+        const at = now();
+        await db.incidentTasks.put({
+          id,
+          incidentId,
+          taskKey,
+          ...values,
+          adHoc: existing?.adHoc ?? null,
+          updatedAt: at,
+          updatedBy: actor,
+        });
+        await appendLog(incident, [
+          {
+            at,
+            author: actor,
+            category: 'task',
+            text: line,
+            links: [{ kind: 'task', id: taskKey }],
+            corrects: null,
+          },
+        ]);
+        await db.incidents.put({ ...incident, logCount: incident.logCount + 1 });
+      });
+    },
+
+    async addTask(incidentId: string, input: AdHocTaskInput, actor: Actor): Promise<string> {
+      const values = parseOrThrow(adHocTaskSchema.safeParse(input));
+      return db.transaction('rw', rwIncident, async () => {
+        const incident = await requireIncident(incidentId);
+        const at = now();
+        const taskKey = `adhoc-${crypto.randomUUID()}`;
+        await db.incidentTasks.add({
+          id: taskStateId(incidentId, taskKey),
+          incidentId,
+          taskKey,
+          status: 'notStarted',
+          owner: values.owner,
+          notes: '',
+          adHoc: { text: values.text, dueAt: values.dueAt, issuedAt: at },
+          updatedAt: at,
+          updatedBy: actor,
+        });
+        const owner = values.owner ? `，负责人：${values.owner}` : '';
+        await appendLog(incident, [
+          {
+            at,
+            author: actor,
+            category: 'task',
+            text: `新增任务「${values.text}」，时限${formatLocalTime(values.dueAt)}${owner}`,
+            links: [{ kind: 'task', id: taskKey }],
+            corrects: null,
+          },
+        ]);
+        await db.incidents.put({ ...incident, logCount: incident.logCount + 1 });
+        return taskKey;
+      });
+    },
+  };
+  return repository;
+}
+
+export type IncidentRepository = ReturnType<typeof createIncidentRepository>;

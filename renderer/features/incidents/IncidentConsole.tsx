@@ -1,0 +1,134 @@
+import { Alert, Button, Col, Empty, Row, Select, Space, Spin } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router';
+import { phaseOf } from '@shared/domain/plan/replay';
+import { useServices } from '../../services/services';
+import { useDirectoryData } from '../directory/useDirectoryData';
+import { DecisionPanel } from '../plans/run/DecisionPanel';
+import { FactsPanel } from '../plans/run/FactsPanel';
+import { FourOnesPanel } from '../plans/run/FourOnesPanel';
+import { useLatestPlans } from '../plans/usePlans';
+import { useSession } from '../session/useSession';
+import { useSignedWrite } from '../session/useSignedWrite';
+import { IncidentHeader } from './IncidentHeader';
+import { IncidentLog } from './log/IncidentLog';
+import { TaskBoard } from './TaskBoard';
+import { useIncident } from './useIncident';
+
+/** Elapsed time and time-based triggers move on this beat; minutes are what the plan and reports count. */
+const BEAT_MS = 30_000;
+
+/** 指挥台: the screen an operator lives in during an incident. */
+export function IncidentConsole() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { incidents, now } = useServices();
+  const view = useIncident(id);
+  const directory = useDirectoryData();
+  const session = useSession();
+  const [at, setAt] = useState(now);
+  const hasPlan = Boolean(view?.incident.plan);
+  const isOpen = view?.incident.status === 'open';
+
+  useEffect(() => {
+    const beat = () => {
+      setAt(now());
+      if (hasPlan && isOpen) void incidents.tick(id);
+    };
+    beat();
+    const timer = setInterval(beat, BEAT_MS);
+    return () => clearInterval(timer);
+  }, [incidents, id, now, hasPlan, isOpen]);
+
+  if (view === undefined) return <Spin />;
+  if (view === null) return <Empty description={t('errors.notFound')} />;
+  const { incident, plan, run, taskStates } = view;
+  const actor = session?.actor ?? null;
+  const running = run ? ['monitoring', 'warning', 'response'].includes(phaseOf(run.snapshot)) : isOpen;
+
+  return (
+    <div className="incident-console">
+      <IncidentHeader
+        incident={incident}
+        snapshot={run?.snapshot ?? null}
+        at={at}
+        onBack={() => void navigate('/incidents')}
+      />
+      {incident.status === 'closed' ? (
+        <Alert type="info" showIcon title={t('incidents.console.closed')} style={{ marginBottom: 12 }} />
+      ) : null}
+      {plan && run ? (
+        <Row gutter={[12, 12]}>
+          <Col xs={24} xl={9}>
+            <FactsPanel plan={plan} run={run} actor={actor} />
+            <FourOnesPanel run={run} directory={directory} actor={actor} />
+          </Col>
+          <Col xs={24} xl={15}>
+            <DecisionPanel plan={plan} run={run} actor={actor} />
+            <TaskBoard
+              incidentId={incident.id}
+              plan={plan}
+              planTasks={run.snapshot.context.tasks}
+              states={taskStates}
+              running={running}
+              readOnly={!isOpen}
+            />
+            <IncidentLog incidentId={incident.id} count={incident.logCount} />
+          </Col>
+        </Row>
+      ) : (
+        <>
+          {isOpen ? <AttachPlan incidentId={incident.id} /> : null}
+          <TaskBoard
+            incidentId={incident.id}
+            plan={null}
+            planTasks={[]}
+            states={taskStates}
+            running={running}
+            readOnly={!isOpen}
+          />
+          <IncidentLog incidentId={incident.id} count={incident.logCount} />
+        </>
+      )}
+    </div>
+  );
+}
+
+function AttachPlan({ incidentId }: { incidentId: string }) {
+  const { t } = useTranslation();
+  const { incidents } = useServices();
+  const write = useSignedWrite();
+  const plans = useLatestPlans();
+  const [planId, setPlanId] = useState<string | null>(null);
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      style={{ marginBottom: 12 }}
+      title={t('incidents.console.adHoc')}
+      action={
+        <Space.Compact>
+          <Select
+            style={{ width: 240 }}
+            placeholder={t('incidents.console.choosePlan')}
+            aria-label={t('incidents.console.choosePlan')}
+            value={planId}
+            onChange={(v: string) => setPlanId(v)}
+            options={(plans ?? [])
+              .filter((p) => p.status === 'published')
+              .map((p) => ({ value: p.id, label: p.meta.title }))}
+          />
+          <Button
+            type="primary"
+            disabled={planId === null}
+            onClick={() => planId && void write((actor) => incidents.attachPlan(incidentId, planId, actor))}
+          >
+            {t('incidents.console.attach')}
+          </Button>
+        </Space.Compact>
+      }
+    />
+  );
+}

@@ -1,0 +1,225 @@
+import type { Locator, Page } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { animationsSettled, label, openApp, signIn } from './drivers';
+import { launchBrowser, screenshot, type BrowserSession } from './harness';
+import { latinWords, messageGone, simulator } from './plan-drivers';
+
+const baseUrl = inject('baseUrl');
+/** 02:15 at night, local time of the browser: a typhoon report comes in. */
+const NOW = new Date('2026-11-23T02:15:00');
+const TYPHOON = '示范区防台风应急预案';
+
+let session: BrowserSession;
+let page: Page;
+
+beforeEach(async () => {
+  session = await launchBrowser();
+  page = session.page;
+  await page.clock.install({ time: NOW });
+});
+afterEach(async () => {
+  expect(session.errors).toEqual([]);
+  await session.close();
+});
+
+async function pick(select: Locator, option: string): Promise<void> {
+  await select.click();
+  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click();
+}
+
+/** Records a 接报 with Alt+J on the duty screen. */
+async function recordIntake(): Promise<void> {
+  await page.keyboard.press('Alt+1');
+  await page.getByTestId('intake-register').waitFor();
+  await page.keyboard.press('Alt+J');
+  const form = page.locator('.ant-drawer').filter({ hasText: '接报登记' });
+  await form.waitFor();
+  await animationsSettled(page);
+  await form.getByLabel('报告人').fill('王建国');
+  await form.getByLabel('联系电话').fill('13912345678');
+  await form.getByLabel('事发时间').fill('2026-11-23 02:00');
+  await form.getByLabel('事发时间').press('Enter');
+  await pick(form.getByLabel('事件类别'), '自然灾害');
+  await form.getByLabel('事发地点').fill('滨江街道沿海一线');
+  await form.getByLabel('事件性质与简要经过').fill('台风“海燕”外围影响，滨江村海水漫堤');
+  await form.getByRole('button', { name: label('保存') }).click();
+  await form.waitFor({ state: 'hidden' });
+}
+
+function console_() {
+  const root = page.locator('.incident-console');
+  const log = root.getByTestId('incident-log');
+  return {
+    root,
+    header: root.getByTestId('incident-header'),
+    level: root.getByTestId('incident-level'),
+    tasks: root.getByTestId('incident-tasks'),
+    log,
+    logRow: (...texts: string[]) =>
+      texts.reduce((rows, text) => rows.filter({ hasText: text }), log.locator('.incident-log-row')),
+    taskRow: (...texts: string[]) =>
+      texts.reduce(
+        (rows, text) => rows.filter({ hasText: text }),
+        root.getByTestId('incident-tasks').locator('.ant-table-row'),
+      ),
+  };
+}
+
+describe('事件处置 · 指挥台', () => {
+  it('turns a 接报 into a typhoon incident, runs the plan from a warning to Ⅲ with the tasks kept, keeps everything across a reload and catches a tampered log line', async () => {
+    await openApp(page, baseUrl);
+    await signIn(page, '崔伟');
+    await recordIntake();
+
+    // 接报 → 转为事件, filled from the report; the typhoon plan is chosen.
+    await page.getByTestId('intake-register').locator('.ant-table-row').first().click();
+    await page.getByRole('button', { name: label('转为事件') }).click();
+    const dialog = page.getByRole('dialog').filter({ hasText: '新建事件' });
+    await dialog.waitFor();
+    await animationsSettled(page);
+    expect(await dialog.getByLabel('事件名称').inputValue()).toBe('台风“海燕”外围影响，滨江村海水漫堤');
+    expect(await dialog.getByLabel('事发时间').inputValue()).toBe('2026-11-23 02:00');
+    await pick(dialog.getByLabel('启用预案'), TYPHOON);
+    await dialog.getByRole('button', { name: label('保存') }).click();
+
+    const c = console_();
+    await c.header.getByText('台风“海燕”外围影响，滨江村海水漫堤').waitFor();
+    await c.level.getByText('未启动响应', { exact: true }).waitFor();
+    await c.header.getByText('事发已 15分钟').waitFor();
+    await c.logRow('由接报2026-0001转为事件').waitFor();
+    await c.logRow('启用预案：示范区防台风应急预案（第1版）').waitFor();
+
+    // The warning and the wind reading: the plan proposes Ⅳ, and the header says so in colour.
+    const sim = simulator(page, '.incident-console');
+    await sim.issueWarning('台风', '橙色');
+    await sim.record('台风中心附近最大风力', 9);
+    await expect(sim.proposedLevel()).resolves.toBe('Ⅳ级响应');
+    await c.header.getByTestId('incident-proposal').getByText('建议启动Ⅳ级响应').waitFor();
+    await c.header.getByTestId('incident-warnings').getByText('台风橙色（二级）预警').waitFor();
+    await c.logRow('系统（预案研判）', '建议启动Ⅳ级响应').waitFor();
+    await c.logRow('崔伟（值班员）', '台风中心附近最大风力：9级').waitFor();
+    // The duty officer may not start it.
+    const why = await sim.explainDisabled('批准启动');
+    await expect(why.textContent()).resolves.toBe('不能执行：崔伟（值班员）无权签发Ⅳ级响应');
+    await sim.dismissTooltip();
+
+    // The secretary-general signs in and approves: Ⅳ, its tasks issued.
+    await signIn(page, '邵嘉蓉');
+    await expect(sim.approve()).resolves.toBe('Ⅳ级响应');
+    await c.level.getByText('Ⅳ级响应', { exact: true }).waitFor();
+    await c.logRow('邵嘉蓉（秘书长）', '批准启动Ⅳ级响应').waitFor();
+    await c.taskRow('防汛抗旱指挥机构秘书长主持会商').waitFor();
+    const ivTasks = await c.tasks.locator('.ant-table-row').count();
+    expect(ivTasks).toBe(6);
+
+    // A task is started and a line is logged with Alt+L.
+    await pick(c.tasks.getByLabel(/^状态 防汛抗旱指挥机构秘书长主持会商/), '进行中');
+    await c.logRow('任务「防汛抗旱指挥机构秘书长主持会商', '未开始→进行中').waitFor();
+    await page.keyboard.press('Alt+L');
+    await page.keyboard.type('滨江村已转移群众120人，安置在滨江小学');
+    await page.keyboard.press('Enter');
+    await c.logRow('邵嘉蓉（秘书长）', '滨江村已转移群众120人').waitFor();
+    await messageGone(page, /已记录第/);
+    await c.header.scrollIntoViewIfNeeded();
+    await animationsSettled(page);
+    await screenshot(page, '90-incident-iv-approved');
+    await expect(latinWords(page)).resolves.toEqual([]);
+
+    // A reload continues exactly where it was.
+    await page.reload();
+    await c.level.getByText('Ⅳ级响应', { exact: true }).waitFor();
+    await c.taskRow('防汛抗旱指挥机构秘书长主持会商', '进行中').waitFor();
+    await c.logRow('滨江村已转移群众120人').waitFor();
+
+    // The wind rises: Ⅲ is proposed and approved by a deputy commander; the Ⅳ tasks stay.
+    await signIn(page, '崔伟');
+    await sim.record('台风中心附近最大风力', 11);
+    await expect(sim.proposedLevel()).resolves.toBe('Ⅲ级响应');
+    await signIn(page, '彭新浩');
+    await expect(sim.approve()).resolves.toBe('Ⅲ级响应');
+    await c.level.getByText('Ⅲ级响应', { exact: true }).waitFor();
+    await c.taskRow('防汛抗旱指挥机构秘书长主持会商', '进行中').waitFor();
+    await expect.poll(() => c.tasks.locator('.ant-table-row').count()).toBeGreaterThan(ivTasks);
+
+    // The chain verifies; then a line altered behind the app's back is found.
+    await c.log.getByRole('button', { name: label('校验日志') }).click();
+    await c.log
+      .getByTestId('log-verify-result')
+      .getByText(/^日志完整：共 \d+ 条，哈希链未被改动$/)
+      .waitFor();
+    const altered = await page.evaluate(
+      () =>
+        new Promise<number>((resolve, reject) => {
+          const open = indexedDB.open('emergency-desk');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const tx = open.result.transaction('incidentLog', 'readwrite');
+            const store = tx.objectStore('incidentLog');
+            const all = store.getAll();
+            all.onsuccess = () => {
+              const rows = all.result as { seq: number; text: string }[];
+              const target = rows.find((r) => r.text.startsWith('台风中心附近最大风力：9级'));
+              if (!target) return reject(new Error('line not found'));
+              store.put({ ...target, text: '台风中心附近最大风力：7级' });
+              tx.oncomplete = () => resolve(target.seq);
+            };
+          };
+        }),
+    );
+    await page.reload();
+    await c.log.waitFor();
+    await c.log.getByRole('button', { name: label('校验日志') }).click();
+    await c.log
+      .getByTestId('log-verify-result')
+      .getByText(`日志自第 ${altered} 条起被改动或缺失：内容与其哈希值不符`)
+      .waitFor();
+    await c.log.locator(`.incident-log-row-broken[data-seq="${altered}"]`).waitFor();
+    await animationsSettled(page);
+    await screenshot(page, '91-incident-log-tampered');
+  });
+
+  it('opens an ad-hoc incident, refuses an empty title on its field and a plan attached later starts the chart', async () => {
+    await openApp(page, baseUrl);
+    await signIn(page, '崔伟');
+    await page.keyboard.press('Alt+2');
+    const list = page.getByTestId('incident-list');
+    await list.getByText(/尚无事件/).waitFor();
+    await list.getByRole('button', { name: label('新建事件') }).click();
+    const dialog = page.getByRole('dialog').filter({ hasText: '新建事件' });
+    await dialog.waitFor();
+    await animationsSettled(page);
+    await dialog.getByLabel('事发地点').fill('青石街道工业园');
+    await dialog.getByRole('button', { name: label('保存') }).click();
+    await expect
+      .poll(() => dialog.locator('.ant-form-item-explain-error').allInnerTexts())
+      .toEqual(['必填', '必填']);
+    expect(await dialog.getByLabel('事发地点').inputValue()).toBe('青石街道工业园');
+    await dialog.getByLabel('事件名称').fill('厂房冒烟，原因待查');
+    await pick(dialog.getByLabel('事件类别'), '事故灾难');
+    await dialog.getByRole('button', { name: label('保存') }).click();
+
+    const c = console_();
+    await c.root.getByText(/本事件尚未启用预案/).waitFor();
+    await c.logRow('立案：厂房冒烟，原因待查').waitFor();
+    await c.tasks.getByRole('button', { name: label('临时任务') }).click();
+    const task = page.getByRole('dialog').filter({ hasText: '新增临时任务' });
+    await task.waitFor();
+    await task.getByLabel('任务内容').fill('派员核实冒烟原因');
+    await task.getByLabel('负责人').fill('刘志蓉');
+    await task.getByRole('button', { name: label('保存') }).click();
+    await c.taskRow('派员核实冒烟原因', '刘志蓉', '未开始').waitFor();
+    await c.logRow('新增任务「派员核实冒烟原因」').waitFor();
+
+    await pick(c.root.getByLabel('选择已发布的预案'), TYPHOON);
+    await c.root.getByRole('button', { name: label('启用预案') }).click();
+    await c.level.getByText('未启动响应', { exact: true }).waitFor();
+    await c.root.getByTestId('plan-state').waitFor();
+    await c.taskRow('派员核实冒烟原因').waitFor();
+
+    await page.keyboard.press('Alt+2');
+    await list.locator('.ant-table-row').filter({ hasText: '厂房冒烟，原因待查' }).waitFor();
+    await animationsSettled(page);
+    await screenshot(page, '92-incident-list');
+    await expect(latinWords(page)).resolves.toEqual([]);
+  });
+});
