@@ -8,6 +8,7 @@ import type { Intake } from '@shared/domain/duty/intake';
 import type { Incident } from '@shared/domain/incident/incident';
 import type { TaskState } from '@shared/domain/incident/incident-tasks';
 import type { LogEntry } from '@shared/domain/incident/log-chain';
+import type { IncidentReport } from '@shared/domain/incident/reports';
 import type { Person, Position, Unit } from '@shared/domain/org/types';
 import type { PullTest } from '@shared/domain/resources/pull-test';
 import type { ResourceIndexRow } from '@shared/domain/resources/resource-search';
@@ -46,6 +47,7 @@ export class EmergencyDeskDatabase extends Dexie {
   incidentEvents!: EntityTable<IncidentEventRow, 'id'>;
   incidentLog!: EntityTable<LogEntry, 'id'>;
   incidentTasks!: EntityTable<TaskState, 'id'>;
+  incidentReports!: EntityTable<IncidentReport, 'id'>;
 
   constructor(name = DATABASE_NAME) {
     // 'immutable': live-query results are shared, not deep-cloned per reader (10,000 people cloned cost

@@ -47,7 +47,8 @@ export const SCHEMA_V3 = {
 /**
  * v4 — incidents: the incident row (with a summary for lists), the events sent to its plan's chart (replayed
  * to rebuild it), the hash-chained log and the state of its tasks. Events and log lines are append-only
- * rows numbered per incident, so an append never rewrites what is already on disk.
+ * rows numbered per incident, so an append never rewrites what is already on disk. Reports (信息报送) are rows
+ * of their own: a sent one is frozen.
  */
 export const SCHEMA_V4 = {
   ...SCHEMA_V3,
@@ -55,6 +56,7 @@ export const SCHEMA_V4 = {
   incidentEvents: 'id, [incidentId+seq]',
   incidentLog: 'id, [incidentId+seq]',
   incidentTasks: 'id, incidentId',
+  incidentReports: 'id, incidentId',
 } as const;
 
 export const CURRENT_SCHEMA_VERSION = 4;

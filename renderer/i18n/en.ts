@@ -314,6 +314,10 @@ export const en: Messages = {
     codeExists: 'Material code {{value}} already exists',
   },
   errors: {
+    reportKindNotNow:
+      'This kind of report cannot be drafted now (the initial report comes first; nothing after the final one)',
+    reportFrozen: 'The report was sent and cannot be changed; draft a follow-up instead',
+    reportRefused: '{{why}}',
     incidentPlanMissing: 'The plan of this incident ({{title}}, version {{version}}) is missing',
     incidentClosed: 'The incident is closed and cannot be changed',
     occurredInFuture: 'The event cannot have happened in the future',

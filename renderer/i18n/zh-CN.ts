@@ -308,6 +308,9 @@ export const zhCN = {
     occurredAfterReceived: '事发时间不能晚于接报时间',
   },
   errors: {
+    reportKindNotNow: '现在不能起草这种报告（须先报送初报；终报之后不再报送）',
+    reportFrozen: '报告已报送，不能再修改；如有变化请起草续报',
+    reportRefused: '{{why}}',
     incidentPlanMissing: '事件所用预案（{{title}} 第{{version}}版）不存在',
     incidentClosed: '事件已结案，不能再更改',
     occurredInFuture: '事发时间不能晚于现在',

@@ -11,6 +11,7 @@ import { createIncidentRepository, type IncidentRepository } from '../db/reposit
 import { createIntakeRepository, type IntakeRepository } from '../db/repositories/intake-repository';
 import { createPlanRepository, type PlanRepository } from '../db/repositories/plan-repository';
 import { createPullTestRepository, type PullTestRepository } from '../db/repositories/pull-test-repository';
+import { createReportRepository, type ReportRepository } from '../db/repositories/report-repository';
 import { createResourceRepository, type ResourceRepository } from '../db/repositories/resource-repository';
 import { createSettingsRepository, type SettingsRepository } from '../db/repositories/settings-repository';
 import type { Platform } from '../platform/desktop';
@@ -20,6 +21,7 @@ export interface Services {
   plans: PlanRepository;
   intakes: IntakeRepository;
   incidents: IncidentRepository;
+  reports: ReportRepository;
   resources: ResourceRepository;
   pullTests: PullTestRepository;
   settings: SettingsRepository;
@@ -39,6 +41,7 @@ export function createServices(
     plans: createPlanRepository(db, now),
     intakes: createIntakeRepository(db, now),
     incidents: createIncidentRepository(db, now),
+    reports: createReportRepository(db, now),
     resources: createResourceRepository(db, now),
     pullTests: createPullTestRepository(db, now),
     settings: createSettingsRepository(db, now),

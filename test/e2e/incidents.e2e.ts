@@ -46,6 +46,30 @@ async function recordIntake(): Promise<void> {
   await form.waitFor({ state: 'hidden' });
 }
 
+/** Picks a person in a searchable select of the 四个一 panel by typing their name. */
+async function pickPerson(select: Locator, name: string): Promise<void> {
+  await select.click();
+  await select.fill(name);
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: name })
+    .first()
+    .click();
+}
+
+/** Opens the typhoon incident from a fresh 接报; resolves on its console. */
+async function openTyphoonIncident(): Promise<void> {
+  await recordIntake();
+  await page.getByTestId('intake-register').locator('.ant-table-row').first().click();
+  await page.getByRole('button', { name: label('转为事件') }).click();
+  const dialog = page.getByRole('dialog').filter({ hasText: '新建事件' });
+  await dialog.waitFor();
+  await animationsSettled(page);
+  await pick(dialog.getByLabel('启用预案'), TYPHOON);
+  await dialog.getByRole('button', { name: label('保存') }).click();
+  await page.locator('.incident-console').getByTestId('incident-header').waitFor();
+}
+
 function console_() {
   const root = page.locator('.incident-console');
   const log = root.getByTestId('incident-log');
@@ -220,6 +244,107 @@ describe('事件处置 · 指挥台', () => {
     await list.locator('.ant-table-row').filter({ hasText: '厂房冒烟，原因待查' }).waitFor();
     await animationsSettled(page);
     await screenshot(page, '92-incident-list');
+    await expect(latinWords(page)).resolves.toEqual([]);
+  });
+  it('fills the 四个一, counts down the 初报, refuses an incomplete report and a signature by the wrong person, then signs and sends it, and a 续报 shows what changed', async () => {
+    await openApp(page, baseUrl);
+    await signIn(page, '崔伟');
+    await openTyphoonIncident();
+    const c = console_();
+    const four = c.root.getByTestId('four-ones');
+    await pickPerson(four.getByLabel('一位领导和部门牵头'), '邵嘉蓉');
+    await four
+      .getByRole('button', { name: label('确定') })
+      .nth(0)
+      .click();
+    await four.getByText(/一位领导和部门牵头：邵嘉蓉/).waitFor();
+    const members = four.getByLabel('一个专班跟进');
+    await pickPerson(members, '黄欣刚');
+    await pickPerson(members, '刘志蓉');
+    await four
+      .getByRole('button', { name: label('确定') })
+      .nth(1)
+      .click();
+    await four.getByText(/一个专班跟进：黄欣刚、刘志蓉/).waitFor();
+    await four.getByLabel('一个专项方案统筹').fill('“海燕”台风防御工作方案');
+    await four
+      .getByRole('button', { name: label('确定') })
+      .nth(2)
+      .click();
+    await pickPerson(four.getByLabel('一个口径报送发布'), '黄欣刚');
+    await four
+      .getByRole('button', { name: label('确定') })
+      .nth(3)
+      .click();
+    await c.root.getByTestId('plan-state').getByText('四个一已全部落实').waitFor();
+    await c.logRow('信息口径签发人：黄欣刚').waitFor();
+
+    // 一般 by default: the written 初报 is due one hour after the event (02:00), the countdown runs.
+    const reports = c.root.getByTestId('incident-reports');
+    const written = reports.locator('.report-deadline[data-rule="written-1h"]');
+    await written.getByText('时限 11-23 03:00').waitFor();
+    await written.getByText(/^剩余 4\d分钟$/).waitFor();
+
+    // Alt+R drafts the 初报 from the 接报; 已经采取的措施 was not reported, so it is missing.
+    await page.keyboard.press('Alt+R');
+    const editor = page.getByRole('dialog').filter({ hasText: '突发事件信息报告' });
+    await editor.waitFor();
+    await animationsSettled(page);
+    expect(await editor.getByLabel('事件的基本情况和简要经过').inputValue()).toBe(
+      '台风“海燕”外围影响，滨江村海水漫堤',
+    );
+    await editor.getByText(/必填内容未填写：已经采取的措施/).waitFor();
+    await editor.getByLabel('报送对象').fill('区委区政府总值班室');
+    await editor.getByRole('button', { name: label('保存') }).click();
+    await editor.waitFor({ state: 'hidden' });
+
+    // Neither sent nor signed while incomplete; 崔伟 may not sign anyway.
+    await reports.locator('.ant-table-row').filter({ hasText: '初报' }).click();
+    const sheet = page.getByRole('dialog').filter({ hasText: '初报 · 草稿' });
+    await sheet.waitFor();
+    await animationsSettled(page);
+    await sheet.getByTestId('report-sheet').getByText('（未填写）').waitFor();
+    expect(await sheet.getByRole('button', { name: label('报送') }).isDisabled()).toBe(true);
+    await sheet.getByRole('button', { name: label('签发') }).hover();
+    await page.locator('.ant-tooltip:visible').getByText('报告须由信息口径签发人黄欣刚签发').waitFor();
+    await screenshot(page, '93-report-refused');
+
+    await sheet.getByRole('button', { name: label('修改') }).click();
+    await editor.waitFor();
+    await animationsSettled(page);
+    await editor.getByLabel('已经采取的措施').fill('已转移滨江村群众120人，安置在滨江小学');
+    await editor.getByRole('button', { name: label('保存') }).click();
+    await editor.waitFor({ state: 'hidden' });
+
+    await signIn(page, '黄欣刚');
+    await reports.locator('.ant-table-row').filter({ hasText: '初报' }).click();
+    await sheet.waitFor();
+    await sheet.getByRole('button', { name: label('签发') }).click();
+    const signed = page.getByRole('dialog').filter({ hasText: '初报 · 已签发' });
+    await signed.getByRole('button', { name: label('报送') }).click();
+    const sent = page.getByRole('dialog').filter({ hasText: '初报 · 已报送' });
+    await sent.getByText(/签发人：黄欣刚 2026年11月23日/).waitFor();
+    await animationsSettled(page);
+    await screenshot(page, '94-report-sent');
+    await sent.locator('.ant-modal-close').click();
+    await written.getByText('已按时报送').waitFor();
+    await c
+      .logRow('黄欣刚（办公室主任）', '报送初报（书面）至区委区政府总值班室：书面初报（事发单位报县级）按时')
+      .waitFor();
+
+    // A 续报 starts from the 初报 and shows what changed.
+    await reports.getByRole('button', { name: label('起草续报') }).click();
+    await editor.waitFor();
+    await animationsSettled(page);
+    await editor.getByLabel('人员伤亡、失联和财产损失情况').fill('受伤2人，已送医');
+    await editor.getByRole('button', { name: label('保存') }).click();
+    await editor.waitFor({ state: 'hidden' });
+    await reports.locator('.ant-table-row').filter({ hasText: '续报一' }).click();
+    const follow = page.getByRole('dialog').filter({ hasText: '续报一 · 草稿' });
+    await follow.getByTestId('report-diff').getByText('与初报相比的变化').waitFor();
+    await follow.getByTestId('report-diff').getByText('受伤2人，已送医').waitFor();
+    await animationsSettled(page);
+    await screenshot(page, '95-follow-up-diff');
     await expect(latinWords(page)).resolves.toEqual([]);
   });
 });

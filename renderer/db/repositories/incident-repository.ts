@@ -22,7 +22,6 @@ import {
   type TaskUpdate,
 } from '@shared/domain/incident/incident-tasks';
 import {
-  sealEntry,
   verifyChain,
   type ChainCheck,
   type LogEntry,
@@ -37,6 +36,7 @@ import { phaseOf, replay, replayThen, type PlanSnapshot } from '@shared/domain/p
 import type { EmergencyDeskDatabase } from '../database';
 import type { IncidentEventRow } from '../records';
 import { auditEntry } from './audit-trail';
+import { appendLog, logRange } from './incident-log-writer';
 import { RepositoryError } from './repository-error';
 import { parseOrThrow, stamp } from './write-helpers';
 
@@ -45,8 +45,7 @@ const NOTE_MAX = 2_000;
 
 export function createIncidentRepository(db: EmergencyDeskDatabase, now: () => number = Date.now) {
   const machines = new Map<string, PlanMachine>();
-  const seqRange = (incidentId: string, from = 1, to = Infinity) =>
-    db.incidentLog.where('[incidentId+seq]').between([incidentId, from], [incidentId, to], true, true);
+  const seqRange = (incidentId: string, from = 1, to = Infinity) => logRange(db, incidentId, from, to);
 
   async function machineOf(ref: IncidentPlanRef): Promise<PlanMachine> {
     const key = `${ref.id}@${ref.version}`;
@@ -74,19 +73,6 @@ export function createIncidentRepository(db: EmergencyDeskDatabase, now: () => n
         .toArray()
     ).map((row) => row.event);
 
-  /** Seals `inputs` after the last line of the incident's log; runs inside the caller's transaction. */
-  async function appendLog(incident: Incident, inputs: readonly LogEntryInput[]): Promise<LogEntry[]> {
-    if (inputs.length === 0) return [];
-    let previous: LogEntry | null = (await seqRange(incident.id).last()) ?? null;
-    const sealed: LogEntry[] = [];
-    for (const input of inputs) {
-      previous = sealEntry(input, previous, { id: crypto.randomUUID(), incidentId: incident.id });
-      sealed.push(previous);
-    }
-    await db.incidentLog.bulkAdd(sealed);
-    return sealed;
-  }
-
   function summary(snapshot: PlanSnapshot): Pick<Incident, 'level' | 'phase' | 'status'> {
     return {
       level: snapshot.context.level,
@@ -111,16 +97,17 @@ export function createIncidentRepository(db: EmergencyDeskDatabase, now: () => n
       event,
     };
     await db.incidentEvents.add(row);
-    const fresh = after.context.journal.slice(before.context.journal.length);
-    const sealed = await appendLog(incident, journalToLog(fresh));
-    await db.incidents.put({
-      ...incident,
+    await db.incidents.update(incident.id, {
       ...summary(after),
       eventCount: row.seq,
-      logCount: incident.logCount + sealed.length,
       updatedAt: now(),
       updatedBy: actor ?? incident.updatedBy,
     });
+    await appendLog(
+      db,
+      incident.id,
+      journalToLog(after.context.journal.slice(before.context.journal.length)),
+    );
   }
 
   const rwIncident = [db.incidents, db.incidentEvents, db.incidentLog, db.incidentTasks, db.plans];
@@ -162,6 +149,9 @@ export function createIncidentRepository(db: EmergencyDeskDatabase, now: () => n
           place: values.place,
           category: values.category,
           occurredAt: values.occurredAt,
+          receivedAt: intake?.receivedAt ?? at,
+          grade: values.grade,
+          flaggedDeadlines: [],
           intakeId: values.intakeId,
           plan,
           status: 'open',
@@ -193,8 +183,7 @@ export function createIncidentRepository(db: EmergencyDeskDatabase, now: () => n
             corrects: null,
           });
         await db.incidents.add(incident);
-        const sealed = await appendLog(incident, opening);
-        await db.incidents.put({ ...incident, logCount: sealed.length });
+        await appendLog(db, incident.id, opening);
         if (intake) await db.intakes.put({ ...intake, incidentId: incident.id });
         await db.audit.add(
           auditEntry(at, actor, 'create', 'incident', incident.id, `${incident.serial} ${values.title}`),
@@ -219,7 +208,8 @@ export function createIncidentRepository(db: EmergencyDeskDatabase, now: () => n
           title: published.meta.title,
           startedAt: at,
         };
-        const sealed = await appendLog(incident, [
+        await db.incidents.put({ ...incident, plan, ...stamp(at, actor, incident) });
+        await appendLog(db, incident.id, [
           {
             at,
             author: actor,
@@ -229,12 +219,6 @@ export function createIncidentRepository(db: EmergencyDeskDatabase, now: () => n
             corrects: null,
           },
         ]);
-        await db.incidents.put({
-          ...incident,
-          plan,
-          logCount: incident.logCount + sealed.length,
-          ...stamp(at, actor, incident),
-        });
       });
     },
 
@@ -308,7 +292,7 @@ export function createIncidentRepository(db: EmergencyDeskDatabase, now: () => n
           const target = await db.incidentLog.get(corrects);
           if (target?.incidentId !== incidentId) throw new RepositoryError('notFound');
         }
-        const [entry] = await appendLog(incident, [
+        const [entry] = await appendLog(db, incident.id, [
           {
             at: now(),
             author: actor,
@@ -318,7 +302,6 @@ export function createIncidentRepository(db: EmergencyDeskDatabase, now: () => n
             corrects,
           },
         ]);
-        await db.incidents.put({ ...incident, logCount: incident.logCount + 1 });
         return entry as LogEntry;
       });
     },
@@ -379,7 +362,7 @@ export function createIncidentRepository(db: EmergencyDeskDatabase, now: () => n
           updatedAt: at,
           updatedBy: actor,
         });
-        await appendLog(incident, [
+        await appendLog(db, incident.id, [
           {
             at,
             author: actor,
@@ -389,7 +372,6 @@ export function createIncidentRepository(db: EmergencyDeskDatabase, now: () => n
             corrects: null,
           },
         ]);
-        await db.incidents.put({ ...incident, logCount: incident.logCount + 1 });
       });
     },
 
@@ -411,7 +393,7 @@ export function createIncidentRepository(db: EmergencyDeskDatabase, now: () => n
           updatedBy: actor,
         });
         const owner = values.owner ? `，负责人：${values.owner}` : '';
-        await appendLog(incident, [
+        await appendLog(db, incident.id, [
           {
             at,
             author: actor,
@@ -421,7 +403,6 @@ export function createIncidentRepository(db: EmergencyDeskDatabase, now: () => n
             corrects: null,
           },
         ]);
-        await db.incidents.put({ ...incident, logCount: incident.logCount + 1 });
         return taskKey;
       });
     },

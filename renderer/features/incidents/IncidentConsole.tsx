@@ -13,6 +13,7 @@ import { useSession } from '../session/useSession';
 import { useSignedWrite } from '../session/useSignedWrite';
 import { IncidentHeader } from './IncidentHeader';
 import { IncidentLog } from './log/IncidentLog';
+import { ReportsPanel } from './reports/ReportsPanel';
 import { TaskBoard } from './TaskBoard';
 import { useIncident } from './useIncident';
 
@@ -24,7 +25,7 @@ export function IncidentConsole() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const { incidents, now } = useServices();
+  const { incidents, reports, now } = useServices();
   const view = useIncident(id);
   const directory = useDirectoryData();
   const session = useSession();
@@ -36,11 +37,12 @@ export function IncidentConsole() {
     const beat = () => {
       setAt(now());
       if (hasPlan && isOpen) void incidents.tick(id);
+      if (isOpen) void reports.flagOverdue(id);
     };
     beat();
     const timer = setInterval(beat, BEAT_MS);
     return () => clearInterval(timer);
-  }, [incidents, id, now, hasPlan, isOpen]);
+  }, [incidents, reports, id, now, hasPlan, isOpen]);
 
   if (view === undefined) return <Spin />;
   if (view === null) return <Empty description={t('errors.notFound')} />;
@@ -67,6 +69,7 @@ export function IncidentConsole() {
           </Col>
           <Col xs={24} xl={15}>
             <DecisionPanel plan={plan} run={run} actor={actor} />
+            <ReportsPanel incident={incident} at={at} />
             <TaskBoard
               incidentId={incident.id}
               plan={plan}
@@ -81,6 +84,7 @@ export function IncidentConsole() {
       ) : (
         <>
           {isOpen ? <AttachPlan incidentId={incident.id} /> : null}
+          <ReportsPanel incident={incident} at={at} />
           <TaskBoard
             incidentId={incident.id}
             plan={null}

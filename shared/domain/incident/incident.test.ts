@@ -27,6 +27,7 @@ describe('incidents', () => {
       place: '东湖街道滨江路',
       category: 'accident',
       occurredAt: 2_000,
+      grade: 'general',
       planId: null,
       intakeId: 'i1',
     });

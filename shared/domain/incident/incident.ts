@@ -9,6 +9,7 @@ import { EVENT_CATEGORIES, type Intake } from '../duty/intake';
 import type { Authored } from '../org/types';
 import type { ResponseLevel } from '../plan/levels';
 import type { LifecyclePhase } from '../plan/replay';
+import { EVENT_GRADES, type EventGrade } from './report-deadlines';
 
 const required = (max: number) =>
   z.string({ error: 'required' }).trim().min(1, { error: 'required' }).max(max, { error: 'tooLong' });
@@ -18,6 +19,8 @@ export const incidentInputSchema = z.object({
   place: required(200),
   category: z.enum(EVENT_CATEGORIES, { error: 'required' }),
   occurredAt: z.number({ error: 'required' }).int().positive({ error: 'required' }),
+  /** 一般 / 较大 / 重大 / 特别重大 as first judged; it sets the reporting deadlines and can be changed. */
+  grade: z.enum(EVENT_GRADES, { error: 'required' }).default('general'),
   /** The plan to run; its newest published version is taken. Null for an ad-hoc incident. */
   planId: z.string().nullable().default(null),
   intakeId: z.string().nullable().default(null),
@@ -42,6 +45,11 @@ export interface Incident extends Authored {
   place: string;
   category: IncidentValues['category'];
   occurredAt: number;
+  /** When the desk learned of it (the 接报's time, or when it was opened): report deadlines count from here. */
+  receivedAt: number;
+  grade: EventGrade;
+  /** Deadlines already logged as 可能迟报, so each is logged once. */
+  flaggedDeadlines: string[];
   intakeId: string | null;
   plan: IncidentPlanRef | null;
   status: 'open' | 'closed';
@@ -59,6 +67,7 @@ export function incidentFromIntake(intake: Intake): IncidentInput {
     place: intake.place,
     category: intake.category,
     occurredAt: intake.occurredAt ?? intake.receivedAt,
+    grade: 'general',
     planId: null,
     intakeId: intake.id,
   };
