@@ -5,6 +5,7 @@
  */
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Intake } from '@shared/domain/duty/intake';
+import type { Dispatch } from '@shared/domain/incident/dispatch';
 import type { Incident } from '@shared/domain/incident/incident';
 import type { TaskState } from '@shared/domain/incident/incident-tasks';
 import type { LogEntry } from '@shared/domain/incident/log-chain';
@@ -48,6 +49,7 @@ export class EmergencyDeskDatabase extends Dexie {
   incidentLog!: EntityTable<LogEntry, 'id'>;
   incidentTasks!: EntityTable<TaskState, 'id'>;
   incidentReports!: EntityTable<IncidentReport, 'id'>;
+  incidentDispatches!: EntityTable<Dispatch, 'id'>;
 
   constructor(name = DATABASE_NAME) {
     // 'immutable': live-query results are shared, not deep-cloned per reader (10,000 people cloned cost

@@ -57,6 +57,7 @@ export const SCHEMA_V4 = {
   incidentLog: 'id, [incidentId+seq]',
   incidentTasks: 'id, incidentId',
   incidentReports: 'id, incidentId',
+  incidentDispatches: 'id, incidentId, resourceId',
 } as const;
 
 export const CURRENT_SCHEMA_VERSION = 4;

@@ -314,6 +314,9 @@ export const en: Messages = {
     codeExists: 'Material code {{value}} already exists',
   },
   errors: {
+    shelterClosed: 'Shelter “{{name}}” is not open',
+    shelterFull: 'Shelter “{{name}}” has only {{free}} free places',
+    dispatchStatusNotNow: 'A dispatch cannot go from “{{from}}” to “{{to}}”',
     reportKindNotNow:
       'This kind of report cannot be drafted now (the initial report comes first; nothing after the final one)',
     reportFrozen: 'The report was sent and cannot be changed; draft a follow-up instead',

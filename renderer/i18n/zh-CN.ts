@@ -308,6 +308,9 @@ export const zhCN = {
     occurredAfterReceived: '事发时间不能晚于接报时间',
   },
   errors: {
+    shelterClosed: '避难场所“{{name}}”未开放',
+    shelterFull: '避难场所“{{name}}”只剩 {{free}} 个空位',
+    dispatchStatusNotNow: '调派状态不能从“{{from}}”改为“{{to}}”',
     reportKindNotNow: '现在不能起草这种报告（须先报送初报；终报之后不再报送）',
     reportFrozen: '报告已报送，不能再修改；如有变化请起草续报',
     reportRefused: '{{why}}',

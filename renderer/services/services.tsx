@@ -7,6 +7,7 @@ import type { EmergencyDeskDatabase } from '../db/database';
 import { createAuditRepository, type AuditRepository } from '../db/repositories/audit-trail';
 import { createBackupRepository, type BackupRepository } from '../db/repositories/backup-repository';
 import { createDirectoryRepository, type DirectoryRepository } from '../db/repositories/directory-repository';
+import { createDispatchRepository, type DispatchRepository } from '../db/repositories/dispatch-repository';
 import { createIncidentRepository, type IncidentRepository } from '../db/repositories/incident-repository';
 import { createIntakeRepository, type IntakeRepository } from '../db/repositories/intake-repository';
 import { createPlanRepository, type PlanRepository } from '../db/repositories/plan-repository';
@@ -22,6 +23,7 @@ export interface Services {
   intakes: IntakeRepository;
   incidents: IncidentRepository;
   reports: ReportRepository;
+  dispatches: DispatchRepository;
   resources: ResourceRepository;
   pullTests: PullTestRepository;
   settings: SettingsRepository;
@@ -36,13 +38,15 @@ export function createServices(
   platform: Platform,
   now: () => number = Date.now,
 ): Services {
+  const resources = createResourceRepository(db, now);
   return {
     directory: createDirectoryRepository(db, now),
     plans: createPlanRepository(db, now),
     intakes: createIntakeRepository(db, now),
     incidents: createIncidentRepository(db, now),
     reports: createReportRepository(db, now),
-    resources: createResourceRepository(db, now),
+    dispatches: createDispatchRepository(db, resources, now),
+    resources,
     pullTests: createPullTestRepository(db, now),
     settings: createSettingsRepository(db, now),
     backup: createBackupRepository(db, now),

@@ -165,6 +165,47 @@ describe('事件处置 · 指挥台', () => {
     await c.taskRow('防汛抗旱指挥机构秘书长主持会商', '进行中').waitFor();
     await expect.poll(() => c.tasks.locator('.ant-table-row').count()).toBeGreaterThan(ivTasks);
 
+    // Dispatch a team and 500 sandbags from stock (出库): the stock falls by 500.
+    const dispatches = c.root.getByTestId('incident-dispatches');
+    const dispatch = async (query: string, result: string, quantity?: number) => {
+      await dispatches.getByRole('button', { name: label('调派资源') }).click();
+      const dialog = page.getByRole('dialog').filter({ hasText: '调派资源' });
+      await dialog.locator('input[aria-label="一键检索"]').fill(query);
+      await dialog
+        .getByTestId('resource-search-results')
+        .getByText(result, { exact: true })
+        .first()
+        .waitFor();
+      await dialog.locator('input[aria-label="一键检索"]').press('Enter');
+      if (quantity !== undefined) await dialog.getByLabel('出库数量').fill(String(quantity));
+      return dialog;
+    };
+    let picking = await dispatch('2010101', '编织袋', 500);
+    await picking.getByText('9000条').waitFor();
+    await picking.getByRole('button', { name: label('确认调派') }).click();
+    await picking.waitFor({ state: 'hidden' });
+    await dispatches
+      .locator('.ant-table-row')
+      .filter({ hasText: '编织袋' })
+      .filter({ hasText: '500条' })
+      .waitFor();
+    await c.logRow('调派物资 编织袋 500条，已出库').waitFor();
+    picking = await dispatch('2010101', '编织袋');
+    await picking.getByText('8500条').waitFor();
+    await picking.locator('.ant-modal-close').click();
+    await picking.waitFor({ state: 'hidden' });
+    picking = await dispatch('区防汛抢险队', '区防汛抢险队');
+    await picking.getByLabel('备注（去向、任务）').fill('滨江村堤段抢险');
+    await picking.getByRole('button', { name: label('确认调派') }).click();
+    await picking.waitFor({ state: 'hidden' });
+    const team = dispatches.locator('.ant-table-row').filter({ hasText: '区防汛抢险队' });
+    await team.getByRole('button', { name: label('在途') }).click();
+    await team.getByText('在途', { exact: true }).waitFor();
+    await c.logRow('救援队伍 区防汛抢险队：在途').waitFor();
+    await dispatches.scrollIntoViewIfNeeded();
+    await animationsSettled(page);
+    await screenshot(page, '96-incident-dispatch');
+
     // The chain verifies; then a line altered behind the app's back is found.
     await c.log.getByRole('button', { name: label('校验日志') }).click();
     await c.log

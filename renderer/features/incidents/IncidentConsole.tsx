@@ -12,6 +12,7 @@ import { useLatestPlans } from '../plans/usePlans';
 import { useSession } from '../session/useSession';
 import { useSignedWrite } from '../session/useSignedWrite';
 import { IncidentHeader } from './IncidentHeader';
+import { DispatchPanel } from './dispatch/DispatchPanel';
 import { IncidentLog } from './log/IncidentLog';
 import { ReportsPanel } from './reports/ReportsPanel';
 import { TaskBoard } from './TaskBoard';
@@ -66,6 +67,7 @@ export function IncidentConsole() {
           <Col xs={24} xl={9}>
             <FactsPanel plan={plan} run={run} actor={actor} />
             <FourOnesPanel run={run} directory={directory} actor={actor} />
+            <DispatchPanel incidentId={incident.id} readOnly={!isOpen} />
           </Col>
           <Col xs={24} xl={15}>
             <DecisionPanel plan={plan} run={run} actor={actor} />
@@ -85,6 +87,7 @@ export function IncidentConsole() {
         <>
           {isOpen ? <AttachPlan incidentId={incident.id} /> : null}
           <ReportsPanel incident={incident} at={at} />
+          <DispatchPanel incidentId={incident.id} readOnly={!isOpen} />
           <TaskBoard
             incidentId={incident.id}
             plan={null}
