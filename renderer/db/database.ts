@@ -9,6 +9,7 @@ import type { Dispatch } from '@shared/domain/incident/dispatch';
 import type { Incident } from '@shared/domain/incident/incident';
 import type { TaskState } from '@shared/domain/incident/incident-tasks';
 import type { LogEntry } from '@shared/domain/incident/log-chain';
+import type { IncidentNotification } from '@shared/domain/incident/notifications';
 import type { IncidentReport } from '@shared/domain/incident/reports';
 import type { Person, Position, Unit } from '@shared/domain/org/types';
 import type { PullTest } from '@shared/domain/resources/pull-test';
@@ -50,6 +51,7 @@ export class EmergencyDeskDatabase extends Dexie {
   incidentTasks!: EntityTable<TaskState, 'id'>;
   incidentReports!: EntityTable<IncidentReport, 'id'>;
   incidentDispatches!: EntityTable<Dispatch, 'id'>;
+  incidentNotifications!: EntityTable<IncidentNotification, 'id'>;
 
   constructor(name = DATABASE_NAME) {
     // 'immutable': live-query results are shared, not deep-cloned per reader (10,000 people cloned cost

@@ -58,6 +58,7 @@ export const SCHEMA_V4 = {
   incidentTasks: 'id, incidentId',
   incidentReports: 'id, incidentId',
   incidentDispatches: 'id, incidentId, resourceId',
+  incidentNotifications: 'id, incidentId',
 } as const;
 
 export const CURRENT_SCHEMA_VERSION = 4;

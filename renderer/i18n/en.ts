@@ -281,6 +281,7 @@ export const en: Messages = {
     staff: 'Staff',
   },
   validation: {
+    recipientsRequired: 'Choose at least one person to notify',
     required: 'Required',
     tooLong: 'At most {{max}} characters',
     mobileInvalid: 'A mobile number has 11 digits and starts with 13–19',

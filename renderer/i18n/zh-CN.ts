@@ -276,6 +276,7 @@ export const zhCN = {
     staff: '工作',
   },
   validation: {
+    recipientsRequired: '请至少选择一位通知对象',
     required: '必填',
     tooLong: '不能超过 {{max}} 个字符',
     mobileInvalid: '手机号应为 11 位数字，以 13–19 开头',

@@ -10,6 +10,10 @@ import { createDirectoryRepository, type DirectoryRepository } from '../db/repos
 import { createDispatchRepository, type DispatchRepository } from '../db/repositories/dispatch-repository';
 import { createIncidentRepository, type IncidentRepository } from '../db/repositories/incident-repository';
 import { createIntakeRepository, type IntakeRepository } from '../db/repositories/intake-repository';
+import {
+  createNotificationRepository,
+  type NotificationRepository,
+} from '../db/repositories/notification-repository';
 import { createPlanRepository, type PlanRepository } from '../db/repositories/plan-repository';
 import { createPullTestRepository, type PullTestRepository } from '../db/repositories/pull-test-repository';
 import { createReportRepository, type ReportRepository } from '../db/repositories/report-repository';
@@ -24,6 +28,7 @@ export interface Services {
   incidents: IncidentRepository;
   reports: ReportRepository;
   dispatches: DispatchRepository;
+  notifications: NotificationRepository;
   resources: ResourceRepository;
   pullTests: PullTestRepository;
   settings: SettingsRepository;
@@ -46,6 +51,7 @@ export function createServices(
     incidents: createIncidentRepository(db, now),
     reports: createReportRepository(db, now),
     dispatches: createDispatchRepository(db, resources, now),
+    notifications: createNotificationRepository(db, now),
     resources,
     pullTests: createPullTestRepository(db, now),
     settings: createSettingsRepository(db, now),

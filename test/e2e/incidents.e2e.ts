@@ -120,7 +120,7 @@ describe('事件处置 · 指挥台', () => {
     await expect(sim.proposedLevel()).resolves.toBe('Ⅳ级响应');
     await c.header.getByTestId('incident-proposal').getByText('建议启动Ⅳ级响应').waitFor();
     await c.header.getByTestId('incident-warnings').getByText('台风橙色（二级）预警').waitFor();
-    await c.logRow('系统（预案研判）', '建议启动Ⅳ级响应').waitFor();
+    await c.logRow('系统', '建议启动Ⅳ级响应').waitFor();
     await c.logRow('崔伟（值班员）', '台风中心附近最大风力：9级').waitFor();
     // The duty officer may not start it.
     const why = await sim.explainDisabled('批准启动');
@@ -274,6 +274,33 @@ describe('事件处置 · 指挥台', () => {
     await task.getByRole('button', { name: label('保存') }).click();
     await c.taskRow('派员核实冒烟原因', '刘志蓉', '未开始').waitFor();
     await c.logRow('新增任务「派员核实冒烟原因」').waitFor();
+
+    // 通知叫应: two people are told; one answers, the other not within 10 minutes.
+    const notify = c.root.getByTestId('incident-notifications');
+    await notify.getByRole('button', { name: label('发起通知') }).click();
+    const notice = page.getByRole('dialog').filter({ hasText: '发起通知' });
+    await notice.waitFor();
+    await animationsSettled(page);
+    await notice.getByLabel('通知内容').fill('青石街道工业园厂房冒烟，请立即到场核实');
+    await pickPerson(notice.getByLabel('通知对象'), '黄欣刚');
+    await pickPerson(notice.getByLabel('通知对象'), '刘志蓉');
+    await notice.getByLabel('须在多少分钟内回复').fill('10');
+    await notice.getByRole('button', { name: label('保存') }).click();
+    await notice.waitFor({ state: 'hidden' });
+    const huang = notify.locator('.ant-table-row').filter({ hasText: '黄欣刚' });
+    const liu = notify.locator('.ant-table-row').filter({ hasText: '刘志蓉' });
+    await huang.getByRole('button', { name: label('已通知') }).click();
+    await huang.getByText('待回复', { exact: true }).waitFor();
+    await huang.getByRole('button', { name: label('已回复') }).click();
+    await huang.getByText('已回复', { exact: true }).waitFor();
+    await liu.getByRole('button', { name: label('已通知') }).click();
+    await liu.getByText('待回复', { exact: true }).waitFor();
+    await page.clock.fastForward('11:00');
+    await liu.getByText('超时未回复', { exact: true }).waitFor();
+    await c.logRow('系统', '叫应超时：刘志蓉').waitFor();
+    await notify.scrollIntoViewIfNeeded();
+    await animationsSettled(page);
+    await screenshot(page, '97-notification-overdue');
 
     await pick(c.root.getByLabel('选择已发布的预案'), TYPHOON);
     await c.root.getByRole('button', { name: label('启用预案') }).click();

@@ -14,6 +14,7 @@ import { useSignedWrite } from '../session/useSignedWrite';
 import { IncidentHeader } from './IncidentHeader';
 import { DispatchPanel } from './dispatch/DispatchPanel';
 import { IncidentLog } from './log/IncidentLog';
+import { NotificationsPanel } from './notify/NotificationsPanel';
 import { ReportsPanel } from './reports/ReportsPanel';
 import { TaskBoard } from './TaskBoard';
 import { useIncident } from './useIncident';
@@ -26,7 +27,7 @@ export function IncidentConsole() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const { incidents, reports, now } = useServices();
+  const { incidents, reports, notifications, now } = useServices();
   const view = useIncident(id);
   const directory = useDirectoryData();
   const session = useSession();
@@ -39,11 +40,12 @@ export function IncidentConsole() {
       setAt(now());
       if (hasPlan && isOpen) void incidents.tick(id);
       if (isOpen) void reports.flagOverdue(id);
+      if (isOpen) void notifications.flagOverdue(id);
     };
     beat();
     const timer = setInterval(beat, BEAT_MS);
     return () => clearInterval(timer);
-  }, [incidents, reports, id, now, hasPlan, isOpen]);
+  }, [incidents, reports, notifications, id, now, hasPlan, isOpen]);
 
   if (view === undefined) return <Spin />;
   if (view === null) return <Empty description={t('errors.notFound')} />;
@@ -68,6 +70,13 @@ export function IncidentConsole() {
             <FactsPanel plan={plan} run={run} actor={actor} />
             <FourOnesPanel run={run} directory={directory} actor={actor} />
             <DispatchPanel incidentId={incident.id} readOnly={!isOpen} />
+            <NotificationsPanel
+              incidentId={incident.id}
+              plan={plan}
+              directory={directory}
+              at={at}
+              readOnly={!isOpen}
+            />
           </Col>
           <Col xs={24} xl={15}>
             <DecisionPanel plan={plan} run={run} actor={actor} />
@@ -88,6 +97,13 @@ export function IncidentConsole() {
           {isOpen ? <AttachPlan incidentId={incident.id} /> : null}
           <ReportsPanel incident={incident} at={at} />
           <DispatchPanel incidentId={incident.id} readOnly={!isOpen} />
+          <NotificationsPanel
+            incidentId={incident.id}
+            plan={null}
+            directory={directory}
+            at={at}
+            readOnly={!isOpen}
+          />
           <TaskBoard
             incidentId={incident.id}
             plan={null}

@@ -16,6 +16,7 @@ export const LOG_CATEGORIES = [
   'task',
   'report',
   'resource',
+  'notice',
   'note',
   'correction',
 ] as const;

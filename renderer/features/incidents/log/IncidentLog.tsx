@@ -17,6 +17,7 @@ const CATEGORY_COLOUR: Record<LogEntry['category'], string> = {
   task: 'cyan',
   report: 'geekblue',
   resource: 'green',
+  notice: 'magenta',
   note: 'default',
   correction: 'gold',
 };
