@@ -315,6 +315,7 @@ export const en: Messages = {
     codeExists: 'Material code {{value}} already exists',
   },
   errors: {
+    incidentNotClosed: 'Personal data can be cleared only once the incident is closed',
     shelterClosed: 'Shelter “{{name}}” is not open',
     shelterFull: 'Shelter “{{name}}” has only {{free}} free places',
     dispatchStatusNotNow: 'A dispatch cannot go from “{{from}}” to “{{to}}”',

@@ -35,7 +35,7 @@ export const incidentsZhCN = {
     attach: '启用预案',
     choosePlan: '选择已发布的预案',
     planOf: '预案：{{title}}（第{{version}}版）',
-    closed: '本事件已结案，只能查看和记录日志。',
+    closed: '本事件已结案：只能查看、记录日志和导出档案。',
     warnings: '生效预警',
   },
   log: {
@@ -154,6 +154,16 @@ export const incidentsZhCN = {
     states: { toCall: '待通知', awaiting: '待回复', overdue: '超时未回复', acknowledged: '已回复' },
     markNotified: '已通知',
     markAcknowledged: '已回复',
+  },
+  ending: {
+    export: '导出事件档案',
+    exported: '已导出事件档案（日志 {{count}} 条）',
+    purge: '清除个人信息',
+    purgeHint:
+      '请导出事件档案存档。依法完成调查评估后，清除报告人、通知对象等人员的姓名和电话；伤亡、转移安置等人数保留。',
+    purgeConfirm: '清除本事件涉及人员的姓名和电话？此操作不可撤销，人数统计保留。',
+    purged: '个人信息已清除',
+    purgedAt: '个人信息已于 {{time}} 清除，人数统计保留。',
   },
   tasks: {
     title: '任务',

@@ -309,6 +309,7 @@ export const zhCN = {
     occurredAfterReceived: '事发时间不能晚于接报时间',
   },
   errors: {
+    incidentNotClosed: '事件结案后才能清除个人信息',
     shelterClosed: '避难场所“{{name}}”未开放',
     shelterFull: '避难场所“{{name}}”只剩 {{free}} 个空位',
     dispatchStatusNotNow: '调派状态不能从“{{from}}”改为“{{to}}”',

@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { animationsSettled, label, openApp, signIn } from './drivers';
@@ -205,6 +208,45 @@ describe('事件处置 · 指挥台', () => {
     await dispatches.scrollIntoViewIfNeeded();
     await animationsSettled(page);
     await screenshot(page, '96-incident-dispatch');
+
+    // The typhoon has passed: the deputy commander ends the response, the incident closes, its archive is saved.
+    await sim.record('台风已过境、影响基本结束', true);
+    const ending = await sim.openReasonDialog('宣布响应终止');
+    await ending.getByLabel('理由').fill('台风已过境，影响基本结束');
+    await ending.getByRole('button', { name: label('确定') }).click();
+    await ending.waitFor({ state: 'hidden' });
+    await sim.phase.getByText('响应终止', { exact: true }).waitFor();
+    await sim.decision('转入善后评估').click();
+    await sim.phase.getByText('善后评估', { exact: true }).waitFor();
+    await sim.decision('关闭').click();
+    const closing = c.root.getByTestId('incident-closing');
+    await closing.waitFor();
+    await c.header.getByText('已结案', { exact: true }).waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      closing.getByRole('button', { name: label('导出事件档案') }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('事件档案-2026-0001-台风“海燕”外围影响，滨江村海水漫堤.json');
+    const saved = join(mkdtempSync(join(tmpdir(), 'ed-archive-')), 'archive.json');
+    await download.saveAs(saved);
+    const archive = JSON.parse(readFileSync(saved, 'utf8')) as {
+      format: string;
+      logCheck: { ok: boolean; count: number };
+      log: { text: string }[];
+      dispatches: { name: string; quantity: number | null }[];
+      incident: { status: string; level: string };
+    };
+    expect(archive.format).toBe('emergency-desk/incident-archive');
+    expect(archive.incident).toMatchObject({ status: 'closed', level: 'III' });
+    expect(archive.logCheck).toEqual({ ok: true, count: archive.log.length });
+    expect(archive.dispatches.map((d) => [d.name, d.quantity])).toEqual([
+      ['编织袋', 500],
+      ['区防汛抢险队', null],
+    ]);
+    await c.logRow('导出事件档案（日志').waitFor();
+    await closing.scrollIntoViewIfNeeded();
+    await animationsSettled(page);
+    await screenshot(page, '98-incident-closed');
 
     // The chain verifies; then a line altered behind the app's back is found.
     await c.log.getByRole('button', { name: label('校验日志') }).click();

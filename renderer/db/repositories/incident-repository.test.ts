@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { archiveIntact } from '@shared/domain/incident/archive';
 import { formatLocalTime } from '@shared/domain/plan/plan-step';
 import { as, samplePlan } from '../../../test/support/plan-driver';
 import { rejection } from '../../../test/support/rejection';
@@ -214,5 +215,61 @@ describe('incident repository', () => {
     expect((await rejection(repo.attachPlan(other, 'sample-typhoon', as.dutyOfficer))).code).toBe(
       'incidentHasPlan',
     );
+  });
+
+  it('closes through the chart, exports a sealed archive of everything and then clears personal data, keeping counts', async () => {
+    const intakes = createIntakeRepository(db, () => clock);
+    const intake = await intakes.save(
+      {
+        receivedAt: T0 - 10 * 60_000,
+        sourcePerson: '王建国',
+        sourcePhone: '0999-2345678',
+        place: '滨江街道沿海一线',
+        category: 'natural',
+        nature: '台风影响，海水漫堤',
+        injured: 2,
+      },
+      null,
+      as.dutyOfficer,
+    );
+    const id = await repo.open({ ...typhoonIncident, intakeId: intake.id }, as.dutyOfficer);
+    expect((await rejection(repo.purgePersonalData(id, as.office))).code).toBe('incidentNotClosed');
+    await repo.send(id, warning, as.dutyOfficer);
+    await repo.send(id, wind(9), as.dutyOfficer);
+    await repo.send(id, { type: 'level.approve', level: 'IV', at: 0, by: as.secretary }, as.secretary);
+    await repo.send(
+      id,
+      { type: 'observation.record', key: 'typhoonPassed', value: true, at: 0, by: as.dutyOfficer },
+      as.dutyOfficer,
+    );
+    await repo.send(
+      id,
+      { type: 'response.terminate', reason: '台风已过境', at: 0, by: as.deputy },
+      as.deputy,
+    );
+    await repo.send(id, { type: 'aftermath.begin', at: 0, by: as.deputy }, as.deputy);
+    await repo.send(id, { type: 'case.close', summary: '处置完毕', at: 0, by: as.deputy }, as.deputy);
+    expect(await repo.get(id)).toMatchObject({ status: 'closed', phase: 'closed' });
+    // A closed incident takes no more events, but its log can still be written.
+    expect((await rejection(repo.send(id, wind(5), as.dutyOfficer))).code).toBe('incidentClosed');
+
+    const before = (await repo.get(id))!.logCount;
+    const archive = await repo.archive(id, as.office, '示范区');
+    expect(archiveIntact(archive)).toBe(true);
+    expect(archive).toMatchObject({ jurisdiction: '示范区', logCheck: { ok: true, count: before } });
+    expect(archive.log).toHaveLength(before);
+    expect(archive.events).toHaveLength(7);
+    expect(archive.intake?.sourcePerson).toBe('王建国');
+    const [exported] = await repo.logRange(id, before + 1, before + 1);
+    expect(exported?.text).toBe(`导出事件档案（日志${before}条，哈希链完整）`);
+
+    await repo.purgePersonalData(id, as.office);
+    expect(await intakes.get(intake.id)).toMatchObject({
+      sourcePerson: '（已清除）',
+      sourcePhone: '',
+      injured: 2,
+    });
+    expect((await repo.get(id))?.personalDataPurgedAt).toBe(clock);
+    expect(await repo.verifyLog(id)).toMatchObject({ ok: true });
   });
 });

@@ -11,6 +11,7 @@ import {
   type IncidentInput,
   type IncidentPlanRef,
 } from '@shared/domain/incident/incident';
+import { PURGED, sealArchive, type IncidentArchive } from '@shared/domain/incident/archive';
 import { journalToLog } from '@shared/domain/incident/incident-log';
 import {
   adHocTaskSchema,
@@ -111,6 +112,12 @@ export function createIncidentRepository(db: EmergencyDeskDatabase, now: () => n
   }
 
   const rwIncident = [db.incidents, db.incidentEvents, db.incidentLog, db.incidentTasks, db.plans];
+  const archiveTables = () => [
+    db.intakes,
+    db.incidentReports,
+    db.incidentDispatches,
+    db.incidentNotifications,
+  ];
 
   const repository = {
     /** Newest event first. */
@@ -329,6 +336,77 @@ export function createIncidentRepository(db: EmergencyDeskDatabase, now: () => n
       }
       if (checked < total) return { ok: false, brokenAt: checked + 1, reason: 'sequence' };
       return { ok: true, count: checked };
+    },
+
+    // --- ending --------------------------------------------------------------------------------------------
+
+    /**
+     * Everything about the incident in one sealed file, with the log's chain verified; the export itself is
+     * logged (after the file was made, so the file shows the log as it was exported).
+     */
+    async archive(incidentId: string, actor: Actor, jurisdiction: string): Promise<IncidentArchive> {
+      const check = await repository.verifyLog(incidentId);
+      return db.transaction('rw', [...rwIncident, ...archiveTables()], async () => {
+        const incident = await requireIncident(incidentId, false);
+        const archive = sealArchive({
+          exportedAt: now(),
+          exportedBy: `${actor.name}（${actor.positionName}）`,
+          jurisdiction,
+          incident,
+          intake: incident.intakeId ? ((await db.intakes.get(incident.intakeId)) ?? null) : null,
+          events: await eventsOf(incidentId),
+          log: await seqRange(incidentId).toArray(),
+          logCheck: check,
+          tasks: await db.incidentTasks.where('incidentId').equals(incidentId).toArray(),
+          reports: await db.incidentReports.where('incidentId').equals(incidentId).sortBy('createdAt'),
+          dispatches: await db.incidentDispatches.where('incidentId').equals(incidentId).sortBy('createdAt'),
+          notifications: await db.incidentNotifications
+            .where('incidentId')
+            .equals(incidentId)
+            .sortBy('createdAt'),
+        });
+        await appendLog(db, incidentId, [
+          {
+            at: archive.exportedAt,
+            author: actor,
+            category: 'note',
+            text: `导出事件档案（日志${archive.log.length}条，${check.ok ? '哈希链完整' : `哈希链自第${check.brokenAt}条起不符`}）`,
+            links: [],
+            corrects: null,
+          },
+        ]);
+        return archive;
+      });
+    },
+
+    /**
+     * After the incident is closed and assessed: clears the names and phone numbers of the people involved
+     * (the caller of the 接报, the people notified); counts of casualties and placements stay. Logged.
+     */
+    async purgePersonalData(incidentId: string, actor: Actor): Promise<void> {
+      await db.transaction('rw', [...rwIncident, ...archiveTables()], async () => {
+        const incident = await requireIncident(incidentId, false);
+        if (incident.status !== 'closed') throw new RepositoryError('incidentNotClosed');
+        const at = now();
+        const intake = incident.intakeId ? await db.intakes.get(incident.intakeId) : undefined;
+        if (intake) await db.intakes.put({ ...intake, sourcePerson: PURGED, sourcePhone: '' });
+        for (const n of await db.incidentNotifications.where('incidentId').equals(incidentId).toArray())
+          await db.incidentNotifications.put({
+            ...n,
+            recipients: n.recipients.map((r) => ({ ...r, phone: '' })),
+          });
+        await db.incidents.update(incidentId, { personalDataPurgedAt: at });
+        await appendLog(db, incidentId, [
+          {
+            at,
+            author: actor,
+            category: 'note',
+            text: '清除个人信息：接报报告人姓名和电话、通知对象电话已清除；伤亡、转移安置等人数保留',
+            links: [],
+            corrects: null,
+          },
+        ]);
+      });
     },
 
     // --- tasks -----------------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-import { Alert, Button, Col, Empty, Row, Select, Space, Spin } from 'antd';
+import { Alert, Button, Col, ConfigProvider, Empty, Row, Select, Space, Spin } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
@@ -13,6 +13,7 @@ import { useSession } from '../session/useSession';
 import { useSignedWrite } from '../session/useSignedWrite';
 import { IncidentHeader } from './IncidentHeader';
 import { DispatchPanel } from './dispatch/DispatchPanel';
+import { ClosingPanel } from './ending/ClosingPanel';
 import { IncidentLog } from './log/IncidentLog';
 import { NotificationsPanel } from './notify/NotificationsPanel';
 import { ReportsPanel } from './reports/ReportsPanel';
@@ -51,6 +52,8 @@ export function IncidentConsole() {
   if (view === null) return <Empty description={t('errors.notFound')} />;
   const { incident, plan, run, taskStates } = view;
   const actor = session?.actor ?? null;
+  // Once closed, deadlines are history: they are judged at the closing time, not counted down.
+  const reportClock = incident.status === 'closed' ? incident.updatedAt : at;
   const running = run ? ['monitoring', 'warning', 'response'].includes(phaseOf(run.snapshot)) : isOpen;
 
   return (
@@ -61,14 +64,15 @@ export function IncidentConsole() {
         at={at}
         onBack={() => void navigate('/incidents')}
       />
-      {incident.status === 'closed' ? (
-        <Alert type="info" showIcon title={t('incidents.console.closed')} style={{ marginBottom: 12 }} />
-      ) : null}
+      {incident.status === 'closed' ? <ClosingPanel incident={incident} /> : null}
       {plan && run ? (
         <Row gutter={[12, 12]}>
           <Col xs={24} xl={9}>
-            <FactsPanel plan={plan} run={run} actor={actor} />
-            <FourOnesPanel run={run} directory={directory} actor={actor} />
+            {/* A closed incident shows what was recorded; its chart takes no more facts. */}
+            <ConfigProvider componentDisabled={!isOpen}>
+              <FactsPanel plan={plan} run={run} actor={actor} />
+              <FourOnesPanel run={run} directory={directory} actor={actor} />
+            </ConfigProvider>
             <DispatchPanel incidentId={incident.id} readOnly={!isOpen} />
             <NotificationsPanel
               incidentId={incident.id}
@@ -80,7 +84,7 @@ export function IncidentConsole() {
           </Col>
           <Col xs={24} xl={15}>
             <DecisionPanel plan={plan} run={run} actor={actor} />
-            <ReportsPanel incident={incident} at={at} />
+            <ReportsPanel incident={incident} at={reportClock} />
             <TaskBoard
               incidentId={incident.id}
               plan={plan}
@@ -95,7 +99,7 @@ export function IncidentConsole() {
       ) : (
         <>
           {isOpen ? <AttachPlan incidentId={incident.id} /> : null}
-          <ReportsPanel incident={incident} at={at} />
+          <ReportsPanel incident={incident} at={reportClock} />
           <DispatchPanel incidentId={incident.id} readOnly={!isOpen} />
           <NotificationsPanel
             incidentId={incident.id}

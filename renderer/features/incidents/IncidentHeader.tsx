@@ -4,8 +4,9 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { elapsedText, type Incident } from '@shared/domain/incident/incident';
 import { LEVEL_NUMERAL, WARNING_NAME } from '@shared/domain/plan/levels';
-import type { PlanSnapshot } from '@shared/domain/plan/replay';
+import { phaseOf, type PlanSnapshot } from '@shared/domain/plan/replay';
 import { LevelTag, WarningTag } from '../plans/LevelTag';
+import { ArchiveButton } from './ending/ClosingPanel';
 
 /**
  * What the command hall must see at a glance: the event, where, how long since it happened, the level in
@@ -25,6 +26,7 @@ export function IncidentHeader({
   const { t } = useTranslation();
   const context = snapshot?.context;
   const warnings = Object.entries(context?.facts.warnings ?? {});
+  const ended = snapshot !== null && ['terminated', 'aftermath', 'closed'].includes(phaseOf(snapshot));
   return (
     <Card size="small" style={{ marginBottom: 12 }} data-testid="incident-header">
       <Space wrap align="center" size={[12, 4]}>
@@ -38,7 +40,14 @@ export function IncidentHeader({
           {incident.title}
         </Typography.Title>
         <span data-testid="incident-level">
-          {context?.level ? <LevelTag level={context.level} /> : <Tag>{t('plans.simulator.noLevel')}</Tag>}
+          {context?.level ? (
+            <>
+              <LevelTag level={context.level} />
+              {ended ? t('plans.simulator.ended') : null}
+            </>
+          ) : (
+            <Tag>{t('plans.simulator.noLevel')}</Tag>
+          )}
         </span>
         {context?.proposal ? (
           <Tag color="orange" data-testid="incident-proposal">
@@ -49,6 +58,7 @@ export function IncidentHeader({
         <Tag color={incident.status === 'open' ? 'processing' : 'default'}>
           {t(`incidents.statuses.${incident.status}`)}
         </Tag>
+        <ArchiveButton incident={incident} />
       </Space>
       <div style={{ marginTop: 6 }}>
         <Space wrap size={[16, 4]}>

@@ -57,6 +57,8 @@ export interface Incident extends Authored {
   phase: LifecyclePhase;
   eventCount: number;
   logCount: number;
+  /** When personal data of the people involved was cleared after the incident closed (counts stay). */
+  personalDataPurgedAt?: number;
 }
 
 /** The form of a new incident, filled from a 接报: one step from the call to the response. */

@@ -188,7 +188,11 @@ export function ImportSheetDialog({ kind, onClose }: { kind: SheetKind; onClose:
         />
       )}
       {busy && (
-        <Space direction="vertical" style={{ width: '100%', marginBottom: 12 }} data-testid="sheet-progress">
+        <Space
+          orientation="vertical"
+          style={{ width: '100%', marginBottom: 12 }}
+          data-testid="sheet-progress"
+        >
           <Typography.Text>{busy.label}</Typography.Text>
           <Progress percent={busy.percent} status="active" />
           {step === 'importing' && (
