@@ -29,6 +29,9 @@ const DutyPage = lazy(() => import('../features/duty/DutyPage').then((m) => ({ d
 const IncidentsPage = lazy(() =>
   import('../features/incidents/IncidentsPage').then((m) => ({ default: m.IncidentsPage })),
 );
+const IncidentBigScreen = lazy(() =>
+  import('../features/incidents/IncidentBigScreen').then((m) => ({ default: m.IncidentBigScreen })),
+);
 const IncidentConsole = lazy(() =>
   import('../features/incidents/IncidentConsole').then((m) => ({ default: m.IncidentConsole })),
 );
@@ -69,32 +72,42 @@ export function App({ platform, databaseName }: { platform: Platform; databaseNa
         <AntApp>
           <DatabaseGate platform={platform} {...(databaseName ? { databaseName } : {})}>
             <HashRouter>
-              <Shell>
-                <Routes>
-                  <Route path="/" element={<Navigate to={HOME_PATH} replace />} />
-                  <Route path="/directory" element={<DirectoryPage />} />
-                  <Route path="/settings" element={<SettingsPage />} />
-                  <Route path="/plans" element={<PlansPage />} />
-                  <Route path="/plans/new" element={<PlanEditorPage />} />
-                  <Route path="/plans/:id/:version/edit" element={<PlanEditorPage />} />
-                  <Route path="/plans/:id/:version" element={<PlanDetailPage />} />
-                  <Route path="/plans/:id/:version/:tab" element={<PlanDetailPage />} />
-                  <Route path="/duty" element={<DutyPage />} />
-                  <Route path="/incidents" element={<IncidentsPage />} />
-                  <Route path="/incidents/:id" element={<IncidentConsole />} />
-                  <Route path="/resources" element={<ResourcesPage />} />
-                  <Route path="/resources/material/:id" element={<MaterialDetailPage />} />
-                  <Route path="/resources/:tab" element={<ResourcesPage />} />
-                  {(['incidents', 'drills', 'reports'] as const).map((area) => (
-                    <Route key={area} path={`/${area}/*`} element={<NotYetAvailablePage area={area} />} />
-                  ))}
-                  <Route path="*" element={<Navigate to={HOME_PATH} replace />} />
-                </Routes>
-              </Shell>
+              <Routes>
+                {/* The hall's wall screen has no navigation around it. */}
+                <Route path="/screen/incidents/:id" element={<IncidentBigScreen />} />
+                <Route path="*" element={<ShellRoutes />} />
+              </Routes>
             </HashRouter>
           </DatabaseGate>
         </AntApp>
       </ConfigProvider>
     </I18nextProvider>
+  );
+}
+
+function ShellRoutes() {
+  return (
+    <Shell>
+      <Routes>
+        <Route path="/" element={<Navigate to={HOME_PATH} replace />} />
+        <Route path="/directory" element={<DirectoryPage />} />
+        <Route path="/settings" element={<SettingsPage />} />
+        <Route path="/plans" element={<PlansPage />} />
+        <Route path="/plans/new" element={<PlanEditorPage />} />
+        <Route path="/plans/:id/:version/edit" element={<PlanEditorPage />} />
+        <Route path="/plans/:id/:version" element={<PlanDetailPage />} />
+        <Route path="/plans/:id/:version/:tab" element={<PlanDetailPage />} />
+        <Route path="/duty" element={<DutyPage />} />
+        <Route path="/incidents" element={<IncidentsPage />} />
+        <Route path="/incidents/:id" element={<IncidentConsole />} />
+        <Route path="/resources" element={<ResourcesPage />} />
+        <Route path="/resources/material/:id" element={<MaterialDetailPage />} />
+        <Route path="/resources/:tab" element={<ResourcesPage />} />
+        {(['drills', 'reports'] as const).map((area) => (
+          <Route key={area} path={`/${area}/*`} element={<NotYetAvailablePage area={area} />} />
+        ))}
+        <Route path="*" element={<Navigate to={HOME_PATH} replace />} />
+      </Routes>
+    </Shell>
   );
 }

@@ -45,10 +45,13 @@ export const en: Messages = {
     search: 'Focus the directory search',
     newPerson: 'New person',
     help: 'Show this help',
+    newIntake: 'Record an incoming report (duty)',
+    logEntry: 'Write an incident log entry (incident console)',
+    report: 'Open the report in hand, or draft the next one (incident console)',
   },
   notYet: {
     title: '{{area}}: not yet available',
-    body: 'This area is still being built. This version offers no data or actions here, so nothing can be mistaken for real. Duty (incoming reports), plans, resources, the directory and settings are ready to use.',
+    body: 'This area is still being built. This version offers no data or actions here, so nothing can be mistaken for real. Duty (incoming reports), incidents, plans, resources, the directory and settings are ready to use.',
     plannedTitle: 'Planned',
     planned: {
       duty: 'Duty roster, intake records, shift handover, daily brief and weekly/monthly statistics.',

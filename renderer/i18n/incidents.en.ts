@@ -40,6 +40,7 @@ export const incidentsEn: Messages['incidents'] = {
     planOf: 'Plan: {{title}} (version {{version}})',
     closed: 'This incident is closed: it can be read and logged only.',
     warnings: 'Warnings in force',
+    bigScreen: 'Hall screen',
   },
   log: {
     title: 'Incident log',

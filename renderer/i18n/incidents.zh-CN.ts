@@ -37,6 +37,7 @@ export const incidentsZhCN = {
     planOf: '预案：{{title}}（第{{version}}版）',
     closed: '本事件已结案：只能查看、记录日志和导出档案。',
     warnings: '生效预警',
+    bigScreen: '大屏显示',
   },
   log: {
     title: '处置日志',

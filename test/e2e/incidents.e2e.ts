@@ -209,6 +209,18 @@ describe('事件处置 · 指挥台', () => {
     await animationsSettled(page);
     await screenshot(page, '96-incident-dispatch');
 
+    // The hall screen: the same incident, read-only, legible across the room.
+    const [wall] = await Promise.all([
+      page.context().waitForEvent('page'),
+      c.header.getByRole('button', { name: label('大屏显示') }).click(),
+    ]);
+    await wall.getByTestId('big-screen-level').getByText('Ⅲ级响应').waitFor();
+    await wall.getByText('调派物资 编织袋 500条，已出库').waitFor();
+    await wall.getByText('✗ 一个口径报送发布').waitFor();
+    await animationsSettled(wall);
+    await screenshot(wall, '99-incident-hall-screen');
+    await wall.close();
+
     // The typhoon has passed: the deputy commander ends the response, the incident closes, its archive is saved.
     await sim.record('台风已过境、影响基本结束', true);
     const ending = await sim.openReasonDialog('宣布响应终止');

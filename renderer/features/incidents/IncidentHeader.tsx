@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, DesktopOutlined } from '@ant-design/icons';
 import { Button, Card, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { elapsedText, type Incident } from '@shared/domain/incident/incident';
 import { LEVEL_NUMERAL, WARNING_NAME } from '@shared/domain/plan/levels';
 import { phaseOf, type PlanSnapshot } from '@shared/domain/plan/replay';
 import { LevelTag, WarningTag } from '../plans/LevelTag';
+import { useServices } from '../../services/services';
 import { ArchiveButton } from './ending/ClosingPanel';
 
 /**
@@ -24,6 +25,7 @@ export function IncidentHeader({
   onBack: () => void;
 }) {
   const { t } = useTranslation();
+  const { platform } = useServices();
   const context = snapshot?.context;
   const warnings = Object.entries(context?.facts.warnings ?? {});
   const ended = snapshot !== null && ['terminated', 'aftermath', 'closed'].includes(phaseOf(snapshot));
@@ -59,6 +61,15 @@ export function IncidentHeader({
           {t(`incidents.statuses.${incident.status}`)}
         </Tag>
         <ArchiveButton incident={incident} />
+        <Button
+          size="small"
+          icon={<DesktopOutlined />}
+          onClick={() =>
+            void platform.openWindow({ route: `/screen/incidents/${incident.id}`, title: incident.title })
+          }
+        >
+          {t('incidents.console.bigScreen')}
+        </Button>
       </Space>
       <div style={{ marginTop: 6 }}>
         <Space wrap size={[16, 4]}>

@@ -8,7 +8,6 @@ import type { Incident } from '@shared/domain/incident/incident';
 import { EVENT_GRADES, type EventGrade, type ReportKind } from '@shared/domain/incident/report-deadlines';
 import {
   deadlinesOf,
-  durationText,
   nextReportKinds,
   reportTitle,
   type DeadlineView,
@@ -16,6 +15,7 @@ import {
 } from '@shared/domain/incident/reports';
 import { useServices } from '../../../services/services';
 import { useSignedWrite } from '../../session/useSignedWrite';
+import { deadlineText } from './deadline-text';
 import { ReportEditor } from './ReportEditor';
 import { ReportSheet } from './ReportSheet';
 
@@ -162,23 +162,15 @@ export function ReportsPanel({ incident, at }: { incident: Incident; at: number 
   );
 }
 
+const DEADLINE_COLOUR = {
+  pending: 'blue',
+  dueSoon: 'orange',
+  overdue: 'error',
+  met: 'success',
+  late: 'warning',
+} as const;
+
 function DeadlineTag({ view }: { view: DeadlineView }) {
   const { t } = useTranslation();
-  const s = view.state;
-  switch (s.state) {
-    case 'pending':
-      return (
-        <Tag color="blue">{t('incidents.reports.remaining', { text: durationText(s.remainingMs) })}</Tag>
-      );
-    case 'dueSoon':
-      return (
-        <Tag color="orange">{t('incidents.reports.remaining', { text: durationText(s.remainingMs) })}</Tag>
-      );
-    case 'overdue':
-      return <Tag color="error">{t('incidents.reports.overdue', { text: durationText(s.lateByMs) })}</Tag>;
-    case 'met':
-      return <Tag color="success">{t('incidents.reports.met')}</Tag>;
-    case 'late':
-      return <Tag color="warning">{t('incidents.reports.late', { text: durationText(s.lateByMs) })}</Tag>;
-  }
+  return <Tag color={DEADLINE_COLOUR[view.state.state]}>{deadlineText(t, view.state)}</Tag>;
 }
