@@ -49,21 +49,28 @@ const warning = {
 const wind = (value: number) =>
   ({ type: 'observation.record', key: 'windScale', value, at: 0, by: as.dutyOfficer }) as const;
 
+/** The 接报 of the typhoon's first call: received ten minutes ago, two injured. */
+async function recordIntake() {
+  const intakes = createIntakeRepository(db, () => clock);
+  const intake = await intakes.save(
+    {
+      receivedAt: T0 - 10 * 60_000,
+      sourcePerson: '王建国',
+      sourcePhone: '0999-2345678',
+      place: '滨江街道沿海一线',
+      category: 'natural',
+      nature: '台风影响，海水漫堤',
+      injured: 2,
+    },
+    null,
+    as.dutyOfficer,
+  );
+  return { intakes, intake };
+}
+
 describe('incident repository', () => {
   it('opens an incident from a 接报 in one step, links both ways and writes the first log lines', async () => {
-    const intakes = createIntakeRepository(db, () => clock);
-    const intake = await intakes.save(
-      {
-        receivedAt: T0 - 10 * 60_000,
-        sourcePerson: '王建国',
-        sourcePhone: '0999-2345678',
-        place: '滨江街道沿海一线',
-        category: 'natural',
-        nature: '台风影响，海水漫堤',
-      },
-      null,
-      as.dutyOfficer,
-    );
+    const { intakes, intake } = await recordIntake();
     const id = await repo.open({ ...typhoonIncident, intakeId: intake.id }, as.dutyOfficer);
     const incident = await repo.get(id);
     expect(incident).toMatchObject({ serial: '2026-0001', status: 'open', level: null, logCount: 2 });
@@ -218,20 +225,7 @@ describe('incident repository', () => {
   });
 
   it('closes through the chart, exports a sealed archive of everything and then clears personal data, keeping counts', async () => {
-    const intakes = createIntakeRepository(db, () => clock);
-    const intake = await intakes.save(
-      {
-        receivedAt: T0 - 10 * 60_000,
-        sourcePerson: '王建国',
-        sourcePhone: '0999-2345678',
-        place: '滨江街道沿海一线',
-        category: 'natural',
-        nature: '台风影响，海水漫堤',
-        injured: 2,
-      },
-      null,
-      as.dutyOfficer,
-    );
+    const { intakes, intake } = await recordIntake();
     const id = await repo.open({ ...typhoonIncident, intakeId: intake.id }, as.dutyOfficer);
     expect((await rejection(repo.purgePersonalData(id, as.office))).code).toBe('incidentNotClosed');
     await repo.send(id, warning, as.dutyOfficer);

@@ -66,6 +66,24 @@ export function createIncidentRepository(db: EmergencyDeskDatabase, now: () => n
     return incident;
   }
 
+  /** The plan's published version, to run from `at`; refused when the plan has none. */
+  async function publishedPlan(planId: string, at: number): Promise<IncidentPlanRef> {
+    const published = (await db.plans.where('id').equals(planId).toArray()).find(
+      (p) => p.status === 'published',
+    );
+    if (!published) throw new RepositoryError('planNotPublished');
+    return { id: published.id, version: published.version, title: published.meta.title, startedAt: at };
+  }
+
+  const planLine = (plan: IncidentPlanRef, actor: Actor): LogEntryInput => ({
+    at: plan.startedAt,
+    author: actor,
+    category: 'decision',
+    text: `启用预案：${plan.title}（第${plan.version}版）`,
+    links: [],
+    corrects: null,
+  });
+
   const eventsOf = async (incidentId: string): Promise<PlanEvent[]> =>
     (
       await db.incidentEvents
@@ -134,21 +152,13 @@ export function createIncidentRepository(db: EmergencyDeskDatabase, now: () => n
       const at = now();
       if (values.occurredAt > at + 60_000) throw new RepositoryError('occurredInFuture');
       return db.transaction('rw', [...rwIncident, db.intakes, db.audit], async () => {
-        let plan: IncidentPlanRef | null = null;
-        if (values.planId !== null) {
-          const published = (await db.plans.where('id').equals(values.planId).toArray()).find(
-            (p) => p.status === 'published',
-          );
-          if (!published) throw new RepositoryError('planNotPublished');
-          plan = { id: published.id, version: published.version, title: published.meta.title, startedAt: at };
-        }
+        const plan = values.planId === null ? null : await publishedPlan(values.planId, at);
         const intake = values.intakeId === null ? undefined : await db.intakes.get(values.intakeId);
         if (values.intakeId !== null && !intake) throw new RepositoryError('notFound');
         if (intake?.incidentId) throw new RepositoryError('intakeAlreadyOpened');
 
         const year = new Date(at).getFullYear();
-        const serials = await db.incidents.where('serial').startsWith(`${year}-`).primaryKeys();
-        const taken = (await db.incidents.bulkGet(serials)).map((i) => i?.serial ?? '');
+        const taken = (await db.incidents.where('serial').startsWith(`${year}-`).keys()).map(String);
         const incident: Incident = {
           id: crypto.randomUUID(),
           serial: nextSerial(year, taken),
@@ -180,15 +190,7 @@ export function createIncidentRepository(db: EmergencyDeskDatabase, now: () => n
             corrects: null,
           },
         ];
-        if (plan)
-          opening.push({
-            at,
-            author: actor,
-            category: 'decision',
-            text: `启用预案：${plan.title}（第${plan.version}版）`,
-            links: [],
-            corrects: null,
-          });
+        if (plan) opening.push(planLine(plan, actor));
         await db.incidents.add(incident);
         await appendLog(db, incident.id, opening);
         if (intake) await db.intakes.put({ ...intake, incidentId: incident.id });
@@ -204,28 +206,10 @@ export function createIncidentRepository(db: EmergencyDeskDatabase, now: () => n
       await db.transaction('rw', [...rwIncident, db.audit], async () => {
         const incident = await requireIncident(incidentId);
         if (incident.plan) throw new RepositoryError('incidentHasPlan');
-        const published = (await db.plans.where('id').equals(planId).toArray()).find(
-          (p) => p.status === 'published',
-        );
-        if (!published) throw new RepositoryError('planNotPublished');
         const at = now();
-        const plan = {
-          id: published.id,
-          version: published.version,
-          title: published.meta.title,
-          startedAt: at,
-        };
+        const plan = await publishedPlan(planId, at);
         await db.incidents.put({ ...incident, plan, ...stamp(at, actor, incident) });
-        await appendLog(db, incident.id, [
-          {
-            at,
-            author: actor,
-            category: 'decision',
-            text: `启用预案：${plan.title}（第${plan.version}版）`,
-            links: [],
-            corrects: null,
-          },
-        ]);
+        await appendLog(db, incident.id, [planLine(plan, actor)]);
       });
     },
 

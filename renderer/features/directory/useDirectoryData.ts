@@ -35,3 +35,11 @@ export function useDirectoryData(): DirectoryData {
     [loaded, units, positions, people],
   );
 }
+
+/** People as a searchable select lists them: 姓名（单位）. */
+export function personOptions(directory: DirectoryData): { value: string; label: string }[] {
+  return directory.people.map((p) => ({
+    value: p.id,
+    label: `${p.name}（${directory.unitById.get(p.unitId)?.name ?? ''}）`,
+  }));
+}

@@ -15,7 +15,7 @@ import type { Plan } from '@shared/domain/plan/plan-schema';
 import { useServices } from '../../../services/services';
 import { FormModal } from '../../../ui/FormModal';
 import { parseForm } from '../../../ui/schema-form';
-import type { DirectoryData } from '../../directory/useDirectoryData';
+import { personOptions, type DirectoryData } from '../../directory/useDirectoryData';
 import { useSignedWrite } from '../../session/useSignedWrite';
 
 const STATE_COLOUR: Record<RecipientState, string> = {
@@ -54,14 +54,7 @@ export function NotificationsPanel({
   const rows = useLiveQuery(() => notifications.list(incidentId), [notifications, incidentId]);
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm<Values>();
-  const people = useMemo(
-    () =>
-      directory.people.map((p) => ({
-        value: p.id,
-        label: `${p.name}（${directory.unitById.get(p.unitId)?.name ?? ''}）`,
-      })),
-    [directory],
-  );
+  const people = useMemo(() => personOptions(directory), [directory]);
   const roleOptions = (plan?.roles ?? []).map((r) => ({ value: r.id, label: r.name }));
   const addRole = (roleId: string) => {
     const role = plan?.roles.find((r) => r.id === roleId);

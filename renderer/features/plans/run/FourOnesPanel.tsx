@@ -2,7 +2,7 @@ import { Button, Card, Form, Input, Select, Space, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Actor } from '@shared/domain/org/types';
-import type { DirectoryData } from '../../directory/useDirectoryData';
+import { personOptions, type DirectoryData } from '../../directory/useDirectoryData';
 import { useActingEmit, type PlanRun } from './plan-run';
 
 /**
@@ -25,14 +25,7 @@ export function FourOnesPanel({
   const [members, setMembers] = useState<string[]>([]);
   const [title, setTitle] = useState('');
   const [channel, setChannel] = useState<string | null>(null);
-  const people = useMemo(
-    () =>
-      directory.people.map((p) => ({
-        value: p.id,
-        label: `${p.name}（${directory.unitById.get(p.unitId)?.name ?? ''}）`,
-      })),
-    [directory],
-  );
+  const people = useMemo(() => personOptions(directory), [directory]);
   const nameOf = (id: string) => directory.people.find((p) => p.id === id)?.name ?? id;
   const emit = useActingEmit(run, actor);
   const done = (isSet: boolean) => (isSet ? <Tag color="success">✓</Tag> : <Tag>—</Tag>);
