@@ -1,8 +1,8 @@
 /**
  * `npm run bench`: builds the production renderer (into ED_RENDERER_OUT when set), serves it on one port
  * for the whole run, and measures cold start-up to an interactive directory with the sample district and
- * with 10,000 people, then 一键检索 over 100,000 resources. Figures go to stdout and test-results/bench.json;
- * progress to stderr.
+ * with 10,000 people, then 一键检索 over 100,000 resources, then opening the 指挥台 of an incident whose log
+ * holds 100,000 lines. Figures go to stdout and test-results/bench.json; progress to stderr.
  */
 import { rmSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -14,6 +14,7 @@ import { planCompileFigure, triggerEvalFigure } from './plan-engine';
 import { RESOURCE_INDEX_ROWS, resourceSearchFigure } from './resource-search';
 import { resourceImportFigures } from './resource-import';
 import { IMPORT_ROWS } from './materials-fixture';
+import { LOG_LINES, logOpenFigure } from './incident-log';
 
 const RUNS = 5;
 const LARGE_DIRECTORY = 10_000;
@@ -32,7 +33,7 @@ function startupFigure(name: string, runs: readonly number[], goal: number): Fig
   return figure;
 }
 
-/** `npm run bench -- --only=startup,search,import` measures a part; figures of the others are not written. */
+/** `npm run bench -- --only=startup,search,log,import` measures a part; the others' figures are not written. */
 const ONLY =
   process.argv
     .find((a) => a.startsWith('--only='))
@@ -66,6 +67,14 @@ async function main(): Promise<void> {
       const search = await resourceSearchFigure(server, resources);
       printFigure(search);
       figures.push(search);
+    }
+    if (wanted('log')) {
+      progress(`处置日志 of ${LOG_LINES} lines: sample profile, sealed entries, ${RUNS} opens of the 指挥台`);
+      const incidentLog = await seedSampleProfile(server);
+      profiles.push(incidentLog);
+      const log = await logOpenFigure(server, incidentLog, RUNS);
+      printFigure(log);
+      figures.push(log);
     }
     if (wanted('import')) {
       progress(
