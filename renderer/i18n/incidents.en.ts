@@ -152,8 +152,6 @@ export const incidentsEn: Messages['incidents'] = {
     minutes: 'min',
     summary: 'sent {{time}} · answered {{answered}}/{{total}} · within {{minutes}} min',
     name: 'Name',
-    unit: 'Unit',
-    phone: 'Phone',
     notifiedAt: 'Called',
     acknowledgedAt: 'Answered',
     state: 'Status',

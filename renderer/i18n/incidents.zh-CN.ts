@@ -147,8 +147,6 @@ export const incidentsZhCN = {
     minutes: '分钟',
     summary: '{{time}} 发起 · 已回复 {{answered}}/{{total}} · {{minutes}}分钟内回复',
     name: '姓名',
-    unit: '单位',
-    phone: '电话',
     notifiedAt: '通知',
     acknowledgedAt: '回复',
     state: '状态',

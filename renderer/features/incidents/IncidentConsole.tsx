@@ -1,9 +1,11 @@
 import { Alert, Button, Col, ConfigProvider, Empty, Row, Select, Space, Spin } from 'antd';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { phaseOf } from '@shared/domain/plan/replay';
 import { useServices } from '../../services/services';
+import { useAfterFirstPaint } from '../../ui/use-after-first-paint';
 import { useDirectoryData } from '../directory/useDirectoryData';
 import { DecisionPanel } from '../plans/run/DecisionPanel';
 import { FactsPanel } from '../plans/run/FactsPanel';
@@ -18,25 +20,31 @@ import { IncidentLog } from './log/IncidentLog';
 import { NotificationsPanel } from './notify/NotificationsPanel';
 import { ReportsPanel } from './reports/ReportsPanel';
 import { TaskBoard } from './TaskBoard';
-import { useIncident } from './useIncident';
+import { useIncident, type IncidentView } from './useIncident';
 
 /** Elapsed time and time-based triggers move on this beat; minutes are what the plan and reports count. */
 const BEAT_MS = 30_000;
 
-/** 指挥台: the screen an operator lives in during an incident. */
+/**
+ * 指挥台: the screen an operator lives in during an incident. The header and the log paint first, from the
+ * incident row alone; the panels that replay the chart and read the rest follow once the browser has
+ * painted, so a long log opens at once and an operator can type into it while the rest arrives.
+ */
 export function IncidentConsole() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { incidents, reports, notifications, now } = useServices();
-  const view = useIncident(id);
-  const directory = useDirectoryData();
-  const session = useSession();
+  const incident = useLiveQuery(async () => (await incidents.get(id)) ?? null, [incidents, id]);
+  const painted = useAfterFirstPaint();
+  const view = useIncident(painted ? id : null);
   const [at, setAt] = useState(now);
-  const hasPlan = Boolean(view?.incident.plan);
-  const isOpen = view?.incident.status === 'open';
+  const hasPlan = Boolean(incident?.plan);
+  const isOpen = incident?.status === 'open';
 
   useEffect(() => {
+    // The beat's writes (ticks, overdue flags) wait for the first paint too.
+    if (!painted) return undefined;
     const beat = () => {
       setAt(now());
       if (hasPlan && isOpen) void incidents.tick(id);
@@ -46,80 +54,85 @@ export function IncidentConsole() {
     beat();
     const timer = setInterval(beat, BEAT_MS);
     return () => clearInterval(timer);
-  }, [incidents, reports, notifications, id, now, hasPlan, isOpen]);
+  }, [incidents, reports, notifications, id, now, hasPlan, isOpen, painted]);
 
-  if (view === undefined) return <Spin />;
-  if (view === null) return <Empty description={t('errors.notFound')} />;
-  const { incident, plan, run, taskStates } = view;
-  const actor = session?.actor ?? null;
-  // Once closed, deadlines are history: they are judged at the closing time, not counted down.
-  const reportClock = incident.status === 'closed' ? incident.updatedAt : at;
-  const running = run ? ['monitoring', 'warning', 'response'].includes(phaseOf(run.snapshot)) : isOpen;
+  if (incident === undefined) return <Spin />;
+  if (incident === null) return <Empty description={t('errors.notFound')} />;
+  const ready = view?.incident.id === incident.id ? view : null;
 
   return (
     <div className="incident-console">
       <IncidentHeader
         incident={incident}
-        snapshot={run?.snapshot ?? null}
+        snapshot={ready?.run?.snapshot ?? null}
         at={at}
         onBack={() => void navigate('/incidents')}
       />
       {incident.status === 'closed' ? <ClosingPanel incident={incident} /> : null}
-      {plan && run ? (
-        <Row gutter={[12, 12]}>
-          <Col xs={24} xl={9}>
-            {/* A closed incident shows what was recorded; its chart takes no more facts. */}
-            <ConfigProvider componentDisabled={!isOpen}>
-              <FactsPanel plan={plan} run={run} actor={actor} />
-              <FourOnesPanel run={run} directory={directory} actor={actor} />
-            </ConfigProvider>
-            <DispatchPanel incidentId={incident.id} readOnly={!isOpen} />
-            <NotificationsPanel
-              incidentId={incident.id}
-              plan={plan}
-              directory={directory}
-              at={at}
-              readOnly={!isOpen}
-            />
-          </Col>
-          <Col xs={24} xl={15}>
-            <DecisionPanel plan={plan} run={run} actor={actor} />
-            <ReportsPanel incident={incident} at={reportClock} />
-            <TaskBoard
-              incidentId={incident.id}
-              plan={plan}
-              planTasks={run.snapshot.context.tasks}
-              states={taskStates}
-              running={running}
-              readOnly={!isOpen}
-            />
-            <IncidentLog incidentId={incident.id} count={incident.logCount} />
-          </Col>
-        </Row>
-      ) : (
-        <>
-          {isOpen ? <AttachPlan incidentId={incident.id} /> : null}
-          <ReportsPanel incident={incident} at={reportClock} />
-          <DispatchPanel incidentId={incident.id} readOnly={!isOpen} />
-          <NotificationsPanel
-            incidentId={incident.id}
-            plan={null}
-            directory={directory}
-            at={at}
-            readOnly={!isOpen}
-          />
-          <TaskBoard
-            incidentId={incident.id}
-            plan={null}
-            planTasks={[]}
-            states={taskStates}
-            running={running}
-            readOnly={!isOpen}
-          />
+      <Row gutter={[12, 12]}>
+        <Col xs={24} xl={9}>
+          {ready ? <LeftPanels view={ready} at={at} /> : null}
+        </Col>
+        <Col xs={24} xl={15}>
+          {ready ? <RightPanels view={ready} at={at} /> : null}
           <IncidentLog incidentId={incident.id} count={incident.logCount} />
-        </>
-      )}
+        </Col>
+      </Row>
     </div>
+  );
+}
+
+/** Facts, 四个一 (or attaching a plan), dispatch and notices. */
+function LeftPanels({ view, at }: { view: IncidentView; at: number }) {
+  const directory = useDirectoryData();
+  const session = useSession();
+  const { incident, plan, run } = view;
+  const isOpen = incident.status === 'open';
+  const actor = session?.actor ?? null;
+  return (
+    <>
+      {plan && run ? (
+        // A closed incident shows what was recorded; its chart takes no more facts.
+        <ConfigProvider componentDisabled={!isOpen}>
+          <FactsPanel plan={plan} run={run} actor={actor} />
+          <FourOnesPanel run={run} directory={directory} actor={actor} />
+        </ConfigProvider>
+      ) : isOpen ? (
+        <AttachPlan incidentId={incident.id} />
+      ) : null}
+      <DispatchPanel incidentId={incident.id} readOnly={!isOpen} />
+      <NotificationsPanel
+        incidentId={incident.id}
+        plan={plan}
+        directory={directory}
+        at={at}
+        readOnly={!isOpen}
+      />
+    </>
+  );
+}
+
+/** Decisions, reports and tasks; the log follows them in the same column. */
+function RightPanels({ view, at }: { view: IncidentView; at: number }) {
+  const session = useSession();
+  const { incident, plan, run, taskStates } = view;
+  const isOpen = incident.status === 'open';
+  // Once closed, deadlines are history: they are judged at the closing time, not counted down.
+  const reportClock = incident.status === 'closed' ? incident.updatedAt : at;
+  const running = run ? ['monitoring', 'warning', 'response'].includes(phaseOf(run.snapshot)) : isOpen;
+  return (
+    <>
+      {plan && run ? <DecisionPanel plan={plan} run={run} actor={session?.actor ?? null} /> : null}
+      <ReportsPanel incident={incident} at={reportClock} />
+      <TaskBoard
+        incidentId={incident.id}
+        plan={plan}
+        planTasks={run?.snapshot.context.tasks ?? []}
+        states={taskStates}
+        running={running}
+        readOnly={!isOpen}
+      />
+    </>
   );
 }
 
@@ -135,7 +148,7 @@ function AttachPlan({ incidentId }: { incidentId: string }) {
       showIcon
       style={{ marginBottom: 12 }}
       title={t('incidents.console.adHoc')}
-      action={
+      description={
         <Space.Compact>
           <Select
             style={{ width: 240 }}

@@ -28,7 +28,9 @@ export function IncidentHeader({
   const { platform } = useServices();
   const context = snapshot?.context;
   const warnings = Object.entries(context?.facts.warnings ?? {});
-  const ended = snapshot !== null && ['terminated', 'aftermath', 'closed'].includes(phaseOf(snapshot));
+  // Until the chart is replayed, the incident row's summary says where it stands.
+  const level = context?.level ?? incident.level;
+  const ended = ['terminated', 'aftermath', 'closed'].includes(snapshot ? phaseOf(snapshot) : incident.phase);
   return (
     <Card size="small" style={{ marginBottom: 12 }} data-testid="incident-header">
       <Space wrap align="center" size={[12, 4]}>
@@ -42,9 +44,9 @@ export function IncidentHeader({
           {incident.title}
         </Typography.Title>
         <span data-testid="incident-level">
-          {context?.level ? (
+          {level ? (
             <>
-              <LevelTag level={context.level} />
+              <LevelTag level={level} />
               {ended ? t('plans.simulator.ended') : null}
             </>
           ) : (

@@ -24,10 +24,14 @@ export interface IncidentView {
  * Events are sent through the repository, which checks them against the chart again and stamps them with
  * the signed-in person and the desk's clock.
  */
-export function useIncident(id: string): IncidentView | null | undefined {
+export function useIncident(id: string | null): IncidentView | null | undefined {
   const { incidents, plans, now } = useServices();
   const write = useSignedWrite();
-  const incident = useLiveQuery(async () => (await incidents.get(id)) ?? null, [incidents, id]);
+  // null: not yet (the console asks once it has painted); nothing is read.
+  const incident = useLiveQuery(
+    async () => (id ? ((await incidents.get(id)) ?? null) : undefined),
+    [incidents, id],
+  );
   const planId = incident?.plan?.id ?? null;
   const planVersion = incident?.plan?.version ?? 0;
   const startedAt = incident?.plan?.startedAt ?? 0;
@@ -35,15 +39,16 @@ export function useIncident(id: string): IncidentView | null | undefined {
     async () => (planId ? ((await plans.get(planId, planVersion)) ?? null) : null),
     [plans, planId, planVersion],
   );
-  const events = useLiveQuery(() => incidents.events(id), [incidents, id]);
-  const taskStates = useLiveQuery(() => incidents.tasks(id), [incidents, id]);
+  const events = useLiveQuery(async () => (id ? incidents.events(id) : undefined), [incidents, id]);
+  const taskStates = useLiveQuery(async () => (id ? incidents.tasks(id) : undefined), [incidents, id]);
   const machine = useMemo(() => (plan ? compilePlan(plan) : null), [plan]);
   const snapshot = useMemo(
     () => (machine && events ? replay(machine, startedAt, events) : null),
     [machine, startedAt, events],
   );
   const send = useCallback(
-    (event: PlanEvent) => write((actor: Actor) => incidents.send(id, event, actor), null),
+    (event: PlanEvent) =>
+      id ? write((actor: Actor) => incidents.send(id, event, actor), null) : Promise.resolve(false),
     [write, incidents, id],
   );
   const run = useMemo(() => (snapshot ? { snapshot, send, now } : null), [snapshot, send, now]);

@@ -171,28 +171,39 @@ function NotificationBlock({
         size="small"
         rowKey="personId"
         pagination={false}
+        scroll={{ x: 440 }}
         dataSource={n.recipients}
         rowClassName={(r) => (recipientState(r, n.ackWithinMinutes, at) === 'overdue' ? 'task-overdue' : '')}
         columns={[
-          { title: t('incidents.notify.name'), dataIndex: 'name', width: 80 },
-          { title: t('incidents.notify.unit'), dataIndex: 'unitName', ellipsis: true },
-          { title: t('incidents.notify.phone'), dataIndex: 'phone', width: 120 },
+          {
+            title: t('incidents.notify.name'),
+            key: 'name',
+            width: 150,
+            render: (_: unknown, r) => (
+              <>
+                {r.name}
+                <div className="notification-contact">
+                  {r.unitName} {r.phone}
+                </div>
+              </>
+            ),
+          },
           {
             title: t('incidents.notify.notifiedAt'),
             key: 'n',
-            width: 70,
+            width: 48,
             render: (_: unknown, r) => time(r.notifiedAt),
           },
           {
             title: t('incidents.notify.acknowledgedAt'),
             key: 'a',
-            width: 70,
+            width: 48,
             render: (_: unknown, r) => time(r.acknowledgedAt),
           },
           {
             title: t('incidents.notify.state'),
             key: 'state',
-            width: 100,
+            width: 86,
             render: (_: unknown, r) => {
               const state = recipientState(r, n.ackWithinMinutes, at);
               return <Tag color={STATE_COLOUR[state]}>{t(`incidents.notify.states.${state}`)}</Tag>;
@@ -200,7 +211,7 @@ function NotificationBlock({
           },
           {
             key: 'actions',
-            width: 150,
+            width: 116,
             render: (_: unknown, r) =>
               readOnly || r.acknowledgedAt !== null ? null : (
                 <Space size={4}>
