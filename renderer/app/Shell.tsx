@@ -8,6 +8,7 @@ import { SignInDialog } from '../features/session/SignInDialog';
 import { useUiStore } from '../stores/ui-store';
 import { AREAS, APP_ICON } from './areas';
 import { OperatorBadge } from './OperatorBadge';
+import { DutyStateTag } from './DutyStateTag';
 import { PlanRemindersTag } from './PlanRemindersTag';
 import { ResourceAlertsTag } from './ResourceAlertsTag';
 import { useServices } from '../services/services';
@@ -77,6 +78,7 @@ export function Shell({ children }: { children: ReactNode }) {
                 {t('header.offline')}
               </Tag>
             </Tooltip>
+            <DutyStateTag />
             <PlanRemindersTag />
             <ResourceAlertsTag />
           </Space>

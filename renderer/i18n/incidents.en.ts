@@ -28,6 +28,7 @@ export const incidentsEn: Messages['incidents'] = {
   fromIntake: 'Open incident',
   linkedColumn: 'Incident',
   linked: 'Opened',
+  dutyState: { routine: 'Routine duty', warning: 'Warning', response: 'Response (level {{numeral}})' },
   openIncident: 'View incident',
   console: {
     back: 'Incidents',

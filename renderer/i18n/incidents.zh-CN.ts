@@ -26,6 +26,7 @@ export const incidentsZhCN = {
   fromIntake: '转为事件',
   linkedColumn: '事件',
   linked: '已转事件',
+  dutyState: { routine: '日常值守', warning: '预警状态', response: '应急响应（{{numeral}}级）' },
   openIncident: '查看事件',
   console: {
     back: '事件列表',

@@ -123,6 +123,7 @@ describe('事件处置 · 指挥台', () => {
     await expect(sim.proposedLevel()).resolves.toBe('Ⅳ级响应');
     await c.header.getByTestId('incident-proposal').getByText('建议启动Ⅳ级响应').waitFor();
     await c.header.getByTestId('incident-warnings').getByText('台风橙色（二级）预警').waitFor();
+    await page.getByTestId('duty-state').getByText('预警状态').waitFor();
     await c.logRow('系统', '建议启动Ⅳ级响应').waitFor();
     await c.logRow('崔伟（值班员）', '台风中心附近最大风力：9级').waitFor();
     // The duty officer may not start it.
@@ -135,6 +136,8 @@ describe('事件处置 · 指挥台', () => {
     await expect(sim.approve()).resolves.toBe('Ⅳ级响应');
     await c.level.getByText('Ⅳ级响应', { exact: true }).waitFor();
     await c.logRow('邵嘉蓉（秘书长）', '批准启动Ⅳ级响应').waitFor();
+    // Every screen's header now says a response runs, and at which level.
+    await page.getByTestId('duty-state').getByText('应急响应（Ⅳ级）').waitFor();
     await c.taskRow('防汛抗旱指挥机构秘书长主持会商').waitFor();
     const ivTasks = await c.tasks.locator('.ant-table-row').count();
     expect(ivTasks).toBe(6);
@@ -234,6 +237,7 @@ describe('事件处置 · 指挥台', () => {
     const closing = c.root.getByTestId('incident-closing');
     await closing.waitFor();
     await c.header.getByText('已结案', { exact: true }).waitFor();
+    await page.getByTestId('duty-state').getByText('日常值守').waitFor();
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       closing.getByRole('button', { name: label('导出事件档案') }).click(),

@@ -140,6 +140,7 @@ export function createIncidentRepository(db: EmergencyDeskDatabase, now: () => n
   const repository = {
     /** Newest event first. */
     list: () => db.incidents.orderBy('occurredAt').reverse().toArray(),
+    listOpen: () => db.incidents.where('status').equals('open').toArray(),
     get: (id: string) => db.incidents.get(id),
     events: eventsOf,
     tasks: (incidentId: string): Promise<TaskState[]> =>
