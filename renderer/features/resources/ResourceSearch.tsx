@@ -41,13 +41,19 @@ export function ResourceSearch({
   const effectiveKinds = fixedKinds ?? kinds;
   // An empty box lists nothing unless a kind is chosen: the first 50 of everything would mean nothing.
   const idle = query.trim() === '' && effectiveKinds.length === 0;
-  const rows = useLiveQuery(
-    () =>
-      idle
-        ? Promise.resolve([])
-        : resources.search(query, { kinds: effectiveKinds, availableOnly, limit: LIMIT, near }),
+  // The rows carry the place they were ranked from: until a new place's ranking arrives, distances stay
+  // those of the order shown, never new distances on the old order.
+  const result = useLiveQuery(
+    async () => ({
+      near,
+      rows: idle
+        ? []
+        : await resources.search(query, { kinds: effectiveKinds, availableOnly, limit: LIMIT, near }),
+    }),
     [resources, query, effectiveKinds.join(','), availableOnly, idle, near?.lng, near?.lat],
   );
+  const rows = result?.rows;
+  const rankedFrom = result?.near ?? null;
 
   useEffect(() => setActive(0), [query, kinds, availableOnly]);
   useEffect(() => {
@@ -165,9 +171,9 @@ export function ResourceSearch({
               </Typography.Text>
             </Space>
             <Space size={8}>
-              {near && row.location && (
+              {rankedFrom && row.location && (
                 <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
-                  {t('resources.search.distance', { km: distanceKm(near, row.location).toFixed(1) })}
+                  {t('resources.search.distance', { km: distanceKm(rankedFrom, row.location).toFixed(1) })}
                 </Typography.Text>
               )}
               <Typography.Text strong style={{ whiteSpace: 'nowrap' }}>
