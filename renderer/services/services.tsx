@@ -44,12 +44,13 @@ export function createServices(
   now: () => number = Date.now,
 ): Services {
   const resources = createResourceRepository(db, now);
+  const incidents = createIncidentRepository(db, now);
   return {
     directory: createDirectoryRepository(db, now),
     plans: createPlanRepository(db, now),
     intakes: createIntakeRepository(db, now),
-    incidents: createIncidentRepository(db, now),
-    reports: createReportRepository(db, now),
+    incidents,
+    reports: createReportRepository(db, incidents, now),
     dispatches: createDispatchRepository(db, resources, now),
     notifications: createNotificationRepository(db, now),
     resources,

@@ -27,7 +27,7 @@ beforeEach(async () => {
     updatedBy: null,
   });
   incidents = createIncidentRepository(db, () => clock);
-  reports = createReportRepository(db, () => clock);
+  reports = createReportRepository(db, incidents, () => clock);
 });
 afterEach(async () => {
   await db.delete();

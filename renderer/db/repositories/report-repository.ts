@@ -28,16 +28,19 @@ import {
 } from '@shared/domain/incident/reports';
 import type { Actor } from '@shared/domain/org/types';
 import { formatLocalTime } from '@shared/domain/plan/plan-step';
-import { replay } from '@shared/domain/plan/replay';
-import { compilePlan } from '@shared/domain/plan/compile-plan';
 import type { EmergencyDeskDatabase } from '../database';
 import { appendLog } from './incident-log-writer';
+import type { IncidentRepository } from './incident-repository';
 import { RepositoryError } from './repository-error';
 import { parseOrThrow, stamp } from './write-helpers';
 
 const CHANNEL_TEXT = { phone: '电话', written: '书面' } as const;
 
-export function createReportRepository(db: EmergencyDeskDatabase, now: () => number = Date.now) {
+export function createReportRepository(
+  db: EmergencyDeskDatabase,
+  incidents: IncidentRepository,
+  now: () => number = Date.now,
+) {
   // The jurisdiction's rules; offices replace the sample set with their own (see report-deadlines.ts).
   const rules = (): readonly ReportRule[] => SAMPLE_REPORT_RULES;
   const tables = [db.incidents, db.incidentReports, db.incidentLog, db.incidentEvents, db.plans, db.intakes];
@@ -64,18 +67,8 @@ export function createReportRepository(db: EmergencyDeskDatabase, now: () => num
   });
 
   /** The person the 四个一 names to sign outbound information, as the chart says now. */
-  async function channelOf(incident: Incident): Promise<{ personId: string; name: string } | null> {
-    if (!incident.plan) return null;
-    const plan = await db.plans.get([incident.plan.id, incident.plan.version]);
-    if (!plan) return null;
-    const events = (
-      await db.incidentEvents
-        .where('[incidentId+seq]')
-        .between([incident.id, 0], [incident.id, Infinity])
-        .toArray()
-    ).map((r) => r.event);
-    return replay(compilePlan(plan), incident.plan.startedAt, events).context.fourOnes.channel;
-  }
+  const channelOf = async (incidentId: string) =>
+    (await incidents.snapshot(incidentId))?.context.fourOnes.channel ?? null;
 
   async function firstContent(incident: Incident, templateId: string): Promise<Record<string, string>> {
     const intake = incident.intakeId ? await db.intakes.get(incident.intakeId) : undefined;
@@ -106,7 +99,7 @@ export function createReportRepository(db: EmergencyDeskDatabase, now: () => num
     list: (incidentId: string) =>
       db.incidentReports.where('incidentId').equals(incidentId).sortBy('createdAt'),
     get: (id: string) => db.incidentReports.get(id),
-    channelOf: async (incidentId: string) => channelOf(await requireIncident(incidentId)),
+    channelOf,
 
     /** A new draft: the 初报 filled from the 接报, a 续报 or 终报 from the last report sent. */
     async create(incidentId: string, kind: ReportKind, actor: Actor): Promise<string> {
@@ -167,8 +160,7 @@ export function createReportRepository(db: EmergencyDeskDatabase, now: () => num
     async approve(id: string, actor: Actor): Promise<void> {
       await db.transaction('rw', tables, async () => {
         const report = await requireReport(id);
-        const incident = await requireIncident(report.incidentId);
-        const why = whyCannotApproveReport(report, await channelOf(incident), actor);
+        const why = whyCannotApproveReport(report, await channelOf(report.incidentId), actor);
         if (why) throw new RepositoryError('reportRefused', { why });
         const at = now();
         await db.incidentReports.put({ ...report, status: 'approved', approval: { actor, at } });
