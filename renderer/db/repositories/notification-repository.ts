@@ -19,7 +19,7 @@ import { parseOrThrow, stamp } from './write-helpers';
 
 export function createNotificationRepository(db: EmergencyDeskDatabase, now: () => number = Date.now) {
   const tables = [db.incidents, db.incidentNotifications, db.incidentLog, db.people, db.units];
-  const link = (id: string) => [{ kind: 'report' as const, id }];
+  const link = (id: string) => [{ kind: 'notice' as const, id }];
 
   async function requireOpen(incidentId: string) {
     const incident = await db.incidents.get(incidentId);

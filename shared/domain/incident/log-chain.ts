@@ -23,7 +23,7 @@ export const LOG_CATEGORIES = [
 export type LogCategory = (typeof LOG_CATEGORIES)[number];
 
 export interface LogLink {
-  kind: 'task' | 'report' | 'resource' | 'journal';
+  kind: 'task' | 'report' | 'resource' | 'notice' | 'journal';
   id: string;
 }
 
