@@ -19,8 +19,6 @@ export const incidentsEn: Messages['incidents'] = {
     level: 'Response level',
     phase: 'Phase',
     status: 'Status',
-    elapsed: 'Elapsed',
-    logCount: 'Log',
   },
   noPlan: 'None yet (ad-hoc incident; attach a plan later)',
   planHint: 'Only published plans are listed; the incident runs their current published version.',
@@ -191,7 +189,6 @@ export const incidentsEn: Messages['incidents'] = {
     adHoc: 'Ad hoc',
     prepare: 'Warning preparation',
     status: 'Status',
-    overdue: 'Overdue',
     statuses: { notStarted: 'Not started', inProgress: 'In progress', done: 'Done', blocked: 'Blocked' },
   },
 };

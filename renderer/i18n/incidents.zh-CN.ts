@@ -17,8 +17,6 @@ export const incidentsZhCN = {
     level: '响应级别',
     phase: '阶段',
     status: '状态',
-    elapsed: '已持续',
-    logCount: '日志',
   },
   noPlan: '暂不启用（临时事件，稍后再启用）',
   planHint: '只列出已发布的预案；事件按其当前发布版本运行。',
@@ -180,7 +178,6 @@ export const incidentsZhCN = {
     adHoc: '临时',
     prepare: '预警准备',
     status: '状态',
-    overdue: '已超时',
     statuses: { notStarted: '未开始', inProgress: '进行中', done: '已完成', blocked: '受阻' },
   },
 } as const;

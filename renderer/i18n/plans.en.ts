@@ -309,4 +309,10 @@ export const plansEn: Messages['plans'] = {
     other: 'Other',
   },
   warningLevel: { blue: 'Blue', yellow: 'Yellow', orange: 'Orange', red: 'Red' },
+  warningInForce: {
+    blue: '{{type}} warning, blue (level 4)',
+    yellow: '{{type}} warning, yellow (level 3)',
+    orange: '{{type}} warning, orange (level 2)',
+    red: '{{type}} warning, red (level 1)',
+  },
 };

@@ -296,4 +296,11 @@ export const plansZhCN = {
     other: '其他',
   },
   warningLevel: { blue: '蓝色', yellow: '黄色', orange: '橙色', red: '红色' },
+  /** A warning in force, as a header or the hall screen names it: 台风橙色（二级）预警. */
+  warningInForce: {
+    blue: '{{type}}蓝色（四级）预警',
+    yellow: '{{type}}黄色（三级）预警',
+    orange: '{{type}}橙色（二级）预警',
+    red: '{{type}}红色（一级）预警',
+  },
 };

@@ -6,7 +6,7 @@ import { useParams } from 'react-router';
 import { elapsedText } from '@shared/domain/incident/incident';
 import { taskBoard } from '@shared/domain/incident/incident-tasks';
 import { deadlinesOf } from '@shared/domain/incident/reports';
-import { LEVEL_COLOUR, LEVEL_NUMERAL, WARNING_NAME } from '@shared/domain/plan/levels';
+import { LEVEL_COLOUR, LEVEL_NUMERAL } from '@shared/domain/plan/levels';
 import { FOUR_ONES } from '@shared/domain/plan/plan-context';
 import { phaseOf } from '@shared/domain/plan/replay';
 import { useServices } from '../../services/services';
@@ -77,8 +77,7 @@ export function IncidentBigScreen() {
       <div className="big-screen-warnings">
         {Object.entries(context?.facts.warnings ?? {}).map(([type, w]) => (
           <span key={type} style={{ background: LEVEL_STYLE[w].background, color: LEVEL_STYLE[w].color }}>
-            {type}
-            {WARNING_NAME[w]}预警
+            {t(`plans.warningInForce.${w}`, { type })}
           </span>
         ))}
       </div>

@@ -131,6 +131,7 @@ function RightPanels({ view, at }: { view: IncidentView; at: number }) {
         states={taskStates}
         running={running}
         readOnly={!isOpen}
+        at={at}
       />
     </>
   );

@@ -3,7 +3,7 @@ import { Button, Card, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { elapsedText, type Incident } from '@shared/domain/incident/incident';
-import { LEVEL_NUMERAL, WARNING_NAME } from '@shared/domain/plan/levels';
+import { LEVEL_NUMERAL } from '@shared/domain/plan/levels';
 import { phaseOf, type PlanSnapshot } from '@shared/domain/plan/replay';
 import { LevelTag, WarningTag } from '../plans/LevelTag';
 import { useServices } from '../../services/services';
@@ -95,7 +95,7 @@ export function IncidentHeader({
             <span data-testid="incident-warnings">
               {t('incidents.console.warnings')}：
               {warnings.map(([type, level]) => (
-                <WarningTag key={type} level={level} label={`${type}${WARNING_NAME[level]}预警`} />
+                <WarningTag key={type} level={level} label={t(`plans.warningInForce.${level}`, { type })} />
               ))}
             </span>
           ) : null}

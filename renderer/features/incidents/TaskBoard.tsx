@@ -18,6 +18,7 @@ import { useServices } from '../../services/services';
 import { FormModal } from '../../ui/FormModal';
 import { parseForm } from '../../ui/schema-form';
 import { LevelTag } from '../plans/LevelTag';
+import { TaskDue } from '../plans/run/TaskDue';
 import { groupOrRoleName } from '../plans/usePlans';
 import { useSignedWrite } from '../session/useSignedWrite';
 
@@ -41,6 +42,7 @@ export function TaskBoard({
   states,
   running,
   readOnly,
+  at,
 }: {
   incidentId: string;
   plan: Plan | null;
@@ -48,6 +50,8 @@ export function TaskBoard({
   states: readonly TaskState[];
   running: boolean;
   readOnly: boolean;
+  /** The console's clock beat: overdue moves with it. */
+  at: number;
 }) {
   const { t } = useTranslation();
   const { incidents, now } = useServices();
@@ -55,7 +59,7 @@ export function TaskBoard({
   const [editing, setEditing] = useState<Editing>(null);
   const [updateForm] = Form.useForm<{ status: TaskStatus; owner: string; notes: string }>();
   const [addForm] = Form.useForm<{ text: string; dueAt: Dayjs | null; owner: string }>();
-  const board = taskBoard(planTasks, states, now(), running);
+  const board = taskBoard(planTasks, states, at, running);
   const done = board.filter((task) => task.status === 'done').length;
   const overdue = board.filter((task) => task.overdue).length;
   const statusText = (s: TaskStatus) => t(`incidents.tasks.statuses.${s}`);
@@ -120,14 +124,7 @@ export function TaskBoard({
             title: t('incidents.tasks.dueAt'),
             key: 'due',
             width: 140,
-            render: (_: unknown, task) =>
-              task.overdue ? (
-                <Tag color="error">
-                  {dayjs(task.dueAt).format('MM-DD HH:mm')} {t('incidents.tasks.overdue')}
-                </Tag>
-              ) : (
-                dayjs(task.dueAt).format('MM-DD HH:mm')
-              ),
+            render: (_: unknown, task) => <TaskDue dueAt={task.dueAt} overdue={task.overdue} />,
           },
           {
             title: t('incidents.tasks.status'),

@@ -1,10 +1,10 @@
 import { Card, Table, Tag } from 'antd';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { PlanTask } from '@shared/domain/plan/plan-context';
 import type { Plan } from '@shared/domain/plan/plan-schema';
 import { phaseOf, type PlanSnapshot } from '@shared/domain/plan/replay';
 import { LevelTag } from '../LevelTag';
+import { TaskDue } from '../run/TaskDue';
 import { groupOrRoleName } from '../usePlans';
 
 /** The tasks the activations issued, with deadlines on the simulated clock. */
@@ -49,14 +49,9 @@ export function TaskList({ plan, snapshot }: { plan: Plan; snapshot: PlanSnapsho
             title: t('plans.simulator.due', { time: '' }).trim(),
             key: 'due',
             width: 150,
-            render: (_: unknown, task) =>
-              running && task.dueAt < now ? (
-                <Tag color="error">
-                  {dayjs(task.dueAt).format('MM-DD HH:mm')} {t('plans.simulator.overdue')}
-                </Tag>
-              ) : (
-                dayjs(task.dueAt).format('MM-DD HH:mm')
-              ),
+            render: (_: unknown, task) => (
+              <TaskDue dueAt={task.dueAt} overdue={running && task.dueAt < now} />
+            ),
           },
         ]}
       />
