@@ -41,6 +41,9 @@ const ResourcesPage = lazy(() =>
 const MaterialDetailPage = lazy(() =>
   import('../features/resources/MaterialDetailPage').then((m) => ({ default: m.MaterialDetailPage })),
 );
+const ReportsAreaPage = lazy(() =>
+  import('../features/reports/ReportsAreaPage').then((m) => ({ default: m.ReportsAreaPage })),
+);
 const SettingsPage = lazy(() =>
   import('../features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })),
 );
@@ -98,14 +101,15 @@ function ShellRoutes() {
         <Route path="/plans/:id/:version" element={<PlanDetailPage />} />
         <Route path="/plans/:id/:version/:tab" element={<PlanDetailPage />} />
         <Route path="/duty" element={<DutyPage />} />
+        <Route path="/duty/:tab" element={<DutyPage />} />
         <Route path="/incidents" element={<IncidentsPage />} />
         <Route path="/incidents/:id" element={<IncidentConsole />} />
         <Route path="/resources" element={<ResourcesPage />} />
         <Route path="/resources/material/:id" element={<MaterialDetailPage />} />
         <Route path="/resources/:tab" element={<ResourcesPage />} />
-        {(['drills', 'reports'] as const).map((area) => (
-          <Route key={area} path={`/${area}/*`} element={<NotYetAvailablePage area={area} />} />
-        ))}
+        <Route path="/reports" element={<ReportsAreaPage />} />
+        <Route path="/reports/:tab" element={<ReportsAreaPage />} />
+        <Route path="/drills/*" element={<NotYetAvailablePage area="drills" />} />
         <Route path="*" element={<Navigate to={HOME_PATH} replace />} />
       </Routes>
     </Shell>

@@ -32,7 +32,7 @@ export const AREAS: readonly Area[] = [
   { key: 'drills', path: '/drills', icon: <ExperimentOutlined />, ready: false },
   { key: 'resources', path: '/resources', icon: <ToolOutlined />, ready: true },
   { key: 'directory', path: '/directory', icon: <ContactsOutlined />, ready: true },
-  { key: 'reports', path: '/reports', icon: <FileTextOutlined />, ready: false },
+  { key: 'reports', path: '/reports', icon: <FileTextOutlined />, ready: true },
   { key: 'settings', path: '/settings', icon: <SettingOutlined />, ready: true },
 ];
 

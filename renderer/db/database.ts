@@ -4,7 +4,9 @@
  * ledger) must be on disk when the screen says "saved".
  */
 import Dexie, { type EntityTable, type Table } from 'dexie';
+import type { Handover } from '@shared/domain/duty/handover';
 import type { Intake } from '@shared/domain/duty/intake';
+import type { RosterEntry } from '@shared/domain/duty/roster';
 import type { Dispatch } from '@shared/domain/incident/dispatch';
 import type { Incident } from '@shared/domain/incident/incident';
 import type { TaskState } from '@shared/domain/incident/incident-tasks';
@@ -24,7 +26,7 @@ import type {
 } from '@shared/domain/resources/resource-types';
 import type { StockBalance, StockEntry } from '@shared/domain/resources/stock-ledger';
 import type { AuditEntry, IncidentEventRow, PlanRecord, PlanSimulationRecord, SettingRow } from './records';
-import { DATABASE_NAME, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4 } from './schema';
+import { DATABASE_NAME, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5 } from './schema';
 
 export class EmergencyDeskDatabase extends Dexie {
   units!: EntityTable<Unit, 'id'>;
@@ -52,6 +54,8 @@ export class EmergencyDeskDatabase extends Dexie {
   incidentReports!: EntityTable<IncidentReport, 'id'>;
   incidentDispatches!: EntityTable<Dispatch, 'id'>;
   incidentNotifications!: EntityTable<IncidentNotification, 'id'>;
+  dutyRoster!: EntityTable<RosterEntry, 'id'>;
+  handovers!: EntityTable<Handover, 'id'>;
 
   constructor(name = DATABASE_NAME) {
     // 'immutable': live-query results are shared, not deep-cloned per reader (10,000 people cloned cost
@@ -64,5 +68,7 @@ export class EmergencyDeskDatabase extends Dexie {
     this.version(3).stores(SCHEMA_V3);
     // v4 only adds tables (incidents).
     this.version(4).stores(SCHEMA_V4);
+    // v5 only adds tables (duty roster and handovers).
+    this.version(5).stores(SCHEMA_V5);
   }
 }

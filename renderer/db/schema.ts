@@ -61,7 +61,17 @@ export const SCHEMA_V4 = {
   incidentNotifications: 'id, incidentId',
 } as const;
 
-export const CURRENT_SCHEMA_VERSION = 4;
+/**
+ * v5 — duty: the roster (one row per date and shift, keyed `${date}:${shiftKey}` so a shift written twice is
+ * replaced, not doubled) and the handover sheets, newest first by when they were handed over.
+ */
+export const SCHEMA_V5 = {
+  ...SCHEMA_V4,
+  dutyRoster: 'id, date',
+  handovers: 'id, handedAt',
+} as const;
 
-export type TableName = keyof typeof SCHEMA_V4;
-export const TABLE_NAMES = Object.keys(SCHEMA_V4) as TableName[];
+export const CURRENT_SCHEMA_VERSION = 5;
+
+export type TableName = keyof typeof SCHEMA_V5;
+export const TABLE_NAMES = Object.keys(SCHEMA_V5) as TableName[];

@@ -3,6 +3,7 @@ import { dutyEn } from './duty.en';
 import { incidentsEn } from './incidents.en';
 import { plansEn } from './plans.en';
 import { pullTestsEn } from './pull-tests.en';
+import { reportsAreaEn } from './reports.en';
 import { resourcesEn } from './resources.en';
 import type { Messages } from './zh-CN';
 
@@ -12,6 +13,7 @@ export const en: Messages = {
   incidents: incidentsEn,
   resources: resourcesEn,
   pullTests: pullTestsEn,
+  reportsArea: reportsAreaEn,
   app: {
     title: 'Emergency Desk',
     subtitle: '应急指挥演练台',
@@ -51,7 +53,7 @@ export const en: Messages = {
   },
   notYet: {
     title: '{{area}}: not yet available',
-    body: 'This area is still being built. This version offers no data or actions here, so nothing can be mistaken for real. Duty (incoming reports), incidents, plans, resources, the directory and settings are ready to use.',
+    body: 'This area is still being built. This version offers no data or actions here, so nothing can be mistaken for real. Duty (incoming reports), incidents, plans, resources, the directory, reports and settings are ready to use.',
     plannedTitle: 'Planned',
     planned: {
       duty: 'Duty roster, intake records, shift handover, daily brief and weekly/monthly statistics.',
@@ -180,6 +182,32 @@ export const en: Messages = {
     ownUnit: 'Own unit',
     ownUnitPlaceholder: 'Choose the unit',
     saveGeneral: 'Save general settings',
+    reportRules: {
+      title: 'Reporting deadlines',
+      hint: 'This jurisdiction’s reporting deadlines: once an event reaches a rule’s grade, that report is due within its time. After a change, countdowns follow the new rules; reports already sent are judged by the rules they were sent under.',
+      sample: 'Sample rules',
+      add: 'Add rule',
+      addTitle: 'Add a reporting deadline',
+      editTitle: 'Edit reporting deadline',
+      labelPlaceholder: 'e.g. Initial report by phone (larger)',
+      deleteConfirm: 'Delete the rule “{{label}}”?',
+      reset: 'Restore sample rules',
+      resetConfirm: 'Replace all of this jurisdiction’s reporting deadlines with the sample rules?',
+      resetDone: 'Sample rules restored',
+      saved: 'Reporting deadlines saved',
+      gradeAndAbove: '{{grade}} and above',
+      minutes: 'within {{count}} min',
+      froms: { occurrence: 'From the event', receipt: 'From receipt' },
+      fields: {
+        label: 'Rule',
+        kind: 'Report',
+        channel: 'Channel',
+        minGrade: 'Applies from',
+        within: 'Deadline',
+        from: 'Counted from',
+        withinMinutes: 'Deadline (minutes)',
+      },
+    },
     database: 'Database',
     usage: 'Space used',
     quota: 'Quota',
@@ -206,6 +234,16 @@ export const en: Messages = {
       shelters: 'Shelters',
       resourceIndex: 'Resource search index',
       pullTests: 'Pull tests',
+      intakes: 'Intake records',
+      incidents: 'Incidents',
+      incidentEvents: 'Incident event stream',
+      incidentLog: 'Incident logs',
+      incidentTasks: 'Incident tasks',
+      incidentReports: 'Information reports',
+      incidentDispatches: 'Dispatches',
+      incidentNotifications: 'Notifications',
+      dutyRoster: 'Duty roster',
+      handovers: 'Shift handovers',
     },
     counts: 'Records',
     exportAll: 'Export all data',
@@ -235,6 +273,7 @@ export const en: Messages = {
       signIn: 'Signed in / shift change',
       signOut: 'Signed out',
       restore: 'Restored from backup',
+      reset: 'Reset to sample',
       publish: 'Publish',
       'pin.set': 'PIN set',
       'pin.clear': 'PIN cleared',
@@ -284,6 +323,13 @@ export const en: Messages = {
     staff: 'Staff',
   },
   validation: {
+    leaderRequired: 'Choose the leader on call',
+    officersRequired: 'Choose at least one duty officer',
+    officerTwice: 'The same officer is chosen twice',
+    leaderIsOfficer: 'The leader on call cannot also be a duty officer of the shift',
+    receiverRequired: 'Choose who takes over',
+    shiftsOutOfOrder: 'Shift start times must be in order and distinct',
+    tooMany: 'Too many items',
     recipientsRequired: 'Choose at least one person to notify',
     required: 'Required',
     tooLong: 'At most {{max}} characters',
@@ -310,6 +356,9 @@ export const en: Messages = {
       'A material code has 7 digits (GB/T 38565-2020: class 1–3, then three levels of 01–99)',
     overrideReasonRequired: 'A capacity set by hand needs its basis',
     occurredAfterReceived: 'The event cannot happen after it was reported',
+    minutesRange: 'A whole number of minutes from 1 to 1440',
+    ruleIdDuplicate: 'Rule id used twice',
+    initialRuleRequired: 'Keep at least one initial-report rule',
     enumUnknown: '“{{value}}” is not one of: {{allowed}}',
     warehouseUnknown: 'No warehouse named “{{value}}”; register it first',
     warehouseAmbiguous: 'Several warehouses are named “{{value}}”',
@@ -318,6 +367,12 @@ export const en: Messages = {
     codeExists: 'Material code {{value}} already exists',
   },
   errors: {
+    handoverPending:
+      'The previous handover sheet has not been confirmed yet: its receiver must confirm it first',
+    alreadyHandedOver: 'This shift has already been handed over',
+    selfReceipt: 'The person handing over cannot also take over',
+    notReceiver: 'This sheet must be confirmed by {{name}}, signed in',
+    alreadyReceived: 'This sheet has already been confirmed',
     incidentNotClosed: 'Personal data can be cleared only once the incident is closed',
     shelterClosed: 'Shelter “{{name}}” is not open',
     shelterFull: 'Shelter “{{name}}” has only {{free}} free places',
@@ -326,6 +381,8 @@ export const en: Messages = {
       'This kind of report cannot be drafted now (the initial report comes first; nothing after the final one)',
     reportFrozen: 'The report was sent and cannot be changed; draft a follow-up instead',
     reportRefused: '{{why}}',
+    announcementNotNow: 'The termination announcement can be drafted once the response has ended',
+    announcementFrozen: 'The termination announcement is signed and can no longer be changed',
     incidentPlanMissing: 'The plan of this incident ({{title}}, version {{version}}) is missing',
     incidentClosed: 'The incident is closed and cannot be changed',
     occurredInFuture: 'The event cannot have happened in the future',

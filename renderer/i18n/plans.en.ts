@@ -168,6 +168,7 @@ export const plansEn: Messages['plans'] = {
     terminate: 'Terminate response',
     aftermath: 'Begin aftermath',
     close: 'Close',
+    closeConfirm: 'Aftermath tasks are not all done. Close anyway?',
     reason: 'Reason',
     reasonRequired: 'Enter a reason',
     cannot: 'Not allowed: {{why}}',

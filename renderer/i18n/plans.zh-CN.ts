@@ -162,6 +162,7 @@ export const plansZhCN = {
     terminate: '宣布响应终止',
     aftermath: '转入善后评估',
     close: '关闭',
+    closeConfirm: '善后任务尚未全部完成，仍要关闭吗？',
     reason: '理由',
     reasonRequired: '请填写理由',
     cannot: '不能执行：{{why}}',

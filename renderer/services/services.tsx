@@ -4,10 +4,15 @@
  */
 import { createContext, useContext, type ReactNode } from 'react';
 import type { EmergencyDeskDatabase } from '../db/database';
+import {
+  createAnnouncementRepository,
+  type AnnouncementRepository,
+} from '../db/repositories/announcement-repository';
 import { createAuditRepository, type AuditRepository } from '../db/repositories/audit-trail';
 import { createBackupRepository, type BackupRepository } from '../db/repositories/backup-repository';
 import { createDirectoryRepository, type DirectoryRepository } from '../db/repositories/directory-repository';
 import { createDispatchRepository, type DispatchRepository } from '../db/repositories/dispatch-repository';
+import { createDutyRepository, type DutyRepository } from '../db/repositories/duty-repository';
 import { createIncidentRepository, type IncidentRepository } from '../db/repositories/incident-repository';
 import { createIntakeRepository, type IntakeRepository } from '../db/repositories/intake-repository';
 import {
@@ -19,14 +24,18 @@ import { createPullTestRepository, type PullTestRepository } from '../db/reposit
 import { createReportRepository, type ReportRepository } from '../db/repositories/report-repository';
 import { createResourceRepository, type ResourceRepository } from '../db/repositories/resource-repository';
 import { createSettingsRepository, type SettingsRepository } from '../db/repositories/settings-repository';
+import { createSummaryRepository, type SummaryRepository } from '../db/repositories/summary-repository';
 import type { Platform } from '../platform/desktop';
 
 export interface Services {
   directory: DirectoryRepository;
   plans: PlanRepository;
   intakes: IntakeRepository;
+  duty: DutyRepository;
   incidents: IncidentRepository;
   reports: ReportRepository;
+  announcements: AnnouncementRepository;
+  summaries: SummaryRepository;
   dispatches: DispatchRepository;
   notifications: NotificationRepository;
   resources: ResourceRepository;
@@ -45,14 +54,19 @@ export function createServices(
 ): Services {
   const resources = createResourceRepository(db, now);
   const incidents = createIncidentRepository(db, now);
+  const reports = createReportRepository(db, incidents, now);
+  const notifications = createNotificationRepository(db, now);
   return {
     directory: createDirectoryRepository(db, now),
     plans: createPlanRepository(db, now),
     intakes: createIntakeRepository(db, now),
+    duty: createDutyRepository(db, { incidents, reports, notifications }, now),
     incidents,
-    reports: createReportRepository(db, incidents, now),
+    reports,
+    announcements: createAnnouncementRepository(db, incidents, now),
+    summaries: createSummaryRepository(db, () => reports.rules(), now),
     dispatches: createDispatchRepository(db, resources, now),
-    notifications: createNotificationRepository(db, now),
+    notifications,
     resources,
     pullTests: createPullTestRepository(db, now),
     settings: createSettingsRepository(db, now),

@@ -1,16 +1,23 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { animationsSettled, label, openApp, signIn } from './drivers';
 import { launchBrowser, screenshot, type BrowserSession } from './harness';
+import {
+  incidentConsole,
+  openTyphoonIncident,
+  pick as pickIn,
+  pickPerson as pickPersonIn,
+  recordIntake,
+  TYPHOON,
+} from './incident-drivers';
 import { latinWords, messageGone, simulator } from './plan-drivers';
 
 const baseUrl = inject('baseUrl');
 /** 02:15 at night, local time of the browser: a typhoon report comes in. */
 const NOW = new Date('2026-11-23T02:15:00');
-const TYPHOON = '示范区防台风应急预案';
 
 let session: BrowserSession;
 let page: Page;
@@ -25,78 +32,15 @@ afterEach(async () => {
   await session.close();
 });
 
-async function pick(select: Locator, option: string): Promise<void> {
-  await select.click();
-  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click();
-}
-
-/** Records a 接报 with Alt+J on the duty screen. */
-async function recordIntake(): Promise<void> {
-  await page.keyboard.press('Alt+1');
-  await page.getByTestId('intake-register').waitFor();
-  await page.keyboard.press('Alt+J');
-  const form = page.locator('.ant-drawer').filter({ hasText: '接报登记' });
-  await form.waitFor();
-  await animationsSettled(page);
-  await form.getByLabel('报告人').fill('王建国');
-  await form.getByLabel('联系电话').fill('13912345678');
-  await form.getByLabel('事发时间').fill('2026-11-23 02:00');
-  await form.getByLabel('事发时间').press('Enter');
-  await pick(form.getByLabel('事件类别'), '自然灾害');
-  await form.getByLabel('事发地点').fill('滨江街道沿海一线');
-  await form.getByLabel('事件性质与简要经过').fill('台风“海燕”外围影响，滨江村海水漫堤');
-  await form.getByRole('button', { name: label('保存') }).click();
-  await form.waitFor({ state: 'hidden' });
-}
-
-/** Picks a person in a searchable select of the 四个一 panel by typing their name. */
-async function pickPerson(select: Locator, name: string): Promise<void> {
-  await select.click();
-  await select.fill(name);
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: name })
-    .first()
-    .click();
-}
-
-/** Opens the typhoon incident from a fresh 接报; resolves on its console. */
-async function openTyphoonIncident(): Promise<void> {
-  await recordIntake();
-  await page.getByTestId('intake-register').locator('.ant-table-row').first().click();
-  await page.getByRole('button', { name: label('转为事件') }).click();
-  const dialog = page.getByRole('dialog').filter({ hasText: '新建事件' });
-  await dialog.waitFor();
-  await animationsSettled(page);
-  await pick(dialog.getByLabel('启用预案'), TYPHOON);
-  await dialog.getByRole('button', { name: label('保存') }).click();
-  await page.locator('.incident-console').getByTestId('incident-header').waitFor();
-}
-
-function console_() {
-  const root = page.locator('.incident-console');
-  const log = root.getByTestId('incident-log');
-  return {
-    root,
-    header: root.getByTestId('incident-header'),
-    level: root.getByTestId('incident-level'),
-    tasks: root.getByTestId('incident-tasks'),
-    log,
-    logRow: (...texts: string[]) =>
-      texts.reduce((rows, text) => rows.filter({ hasText: text }), log.locator('.incident-log-row')),
-    taskRow: (...texts: string[]) =>
-      texts.reduce(
-        (rows, text) => rows.filter({ hasText: text }),
-        root.getByTestId('incident-tasks').locator('.ant-table-row'),
-      ),
-  };
-}
+const pick = (select: Parameters<typeof pickIn>[1], option: string) => pickIn(page, select, option);
+const pickPerson = (select: Parameters<typeof pickPersonIn>[1], name: string) =>
+  pickPersonIn(page, select, name);
 
 describe('事件处置 · 指挥台', () => {
   it('turns a 接报 into a typhoon incident, runs the plan from a warning to Ⅲ with the tasks kept, keeps everything across a reload and catches a tampered log line', async () => {
     await openApp(page, baseUrl);
     await signIn(page, '崔伟');
-    await recordIntake();
+    await recordIntake(page);
 
     // 接报 → 转为事件, filled from the report; the typhoon plan is chosen.
     await page.getByTestId('intake-register').locator('.ant-table-row').first().click();
@@ -109,7 +53,7 @@ describe('事件处置 · 指挥台', () => {
     await pick(dialog.getByLabel('启用预案'), TYPHOON);
     await dialog.getByRole('button', { name: label('保存') }).click();
 
-    const c = console_();
+    const c = incidentConsole(page);
     await c.header.getByText('台风“海燕”外围影响，滨江村海水漫堤').waitFor();
     await c.level.getByText('未启动响应', { exact: true }).waitFor();
     await c.header.getByText('事发已 15分钟').waitFor();
@@ -321,7 +265,7 @@ describe('事件处置 · 指挥台', () => {
     await pick(dialog.getByLabel('事件类别'), '事故灾难');
     await dialog.getByRole('button', { name: label('保存') }).click();
 
-    const c = console_();
+    const c = incidentConsole(page);
     await c.root.getByText(/本事件尚未启用预案/).waitFor();
     await c.logRow('立案：厂房冒烟，原因待查').waitFor();
     await c.tasks.getByRole('button', { name: label('临时任务') }).click();
@@ -375,8 +319,8 @@ describe('事件处置 · 指挥台', () => {
   it('fills the 四个一, counts down the 初报, refuses an incomplete report and a signature by the wrong person, then signs and sends it, and a 续报 shows what changed', async () => {
     await openApp(page, baseUrl);
     await signIn(page, '崔伟');
-    await openTyphoonIncident();
-    const c = console_();
+    await openTyphoonIncident(page);
+    const c = incidentConsole(page);
     const four = c.root.getByTestId('four-ones');
     await pickPerson(four.getByLabel('一位领导和部门牵头'), '邵嘉蓉');
     await four

@@ -422,6 +422,7 @@ export function createIncidentRepository(db: EmergencyDeskDatabase, now: () => n
           taskKey,
           ...values,
           adHoc: existing?.adHoc ?? null,
+          ...(existing?.stage ? { stage: existing.stage } : {}),
           updatedAt: at,
           updatedBy: actor,
         });
@@ -452,16 +453,18 @@ export function createIncidentRepository(db: EmergencyDeskDatabase, now: () => n
           owner: values.owner,
           notes: '',
           adHoc: { text: values.text, dueAt: values.dueAt, issuedAt: at },
+          stage: values.stage,
           updatedAt: at,
           updatedBy: actor,
         });
         const owner = values.owner ? `，负责人：${values.owner}` : '';
+        const kind = values.stage === 'aftermath' ? '善后任务' : '任务';
         await appendLog(db, incident.id, [
           {
             at,
             author: actor,
             category: 'task',
-            text: `新增任务「${values.text}」，时限${formatLocalTime(values.dueAt)}${owner}`,
+            text: `新增${kind}「${values.text}」，时限${formatLocalTime(values.dueAt)}${owner}`,
             links: [{ kind: 'task', id: taskKey }],
             corrects: null,
           },

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { deadlinesOf } from '@shared/domain/incident/reports';
 import { formatLocalTime } from '@shared/domain/plan/plan-step';
 import { as, samplePlan } from '../../../test/support/plan-driver';
 import { rejection } from '../../../test/support/rejection';
@@ -6,6 +7,7 @@ import { EmergencyDeskDatabase } from '../database';
 import { createIncidentRepository, type IncidentRepository } from './incident-repository';
 import { createIntakeRepository } from './intake-repository';
 import { createReportRepository, type ReportRepository } from './report-repository';
+import { createSettingsRepository } from './settings-repository';
 
 const MIN = 60_000;
 const T0 = Date.parse('2026-11-23T02:00:00+08:00');
@@ -175,5 +177,43 @@ describe('report repository', () => {
     expect((await incidents.get(id))!.grade).toBe('major');
     // 重大: phone 15 min and written 30 min from receipt are both past now.
     expect(await reports.flagOverdue(id)).toBe(2);
+  });
+
+  it('counts deadlines from the rules stored in 设置: a changed rule applies to the next computation, a sent report keeps how it was judged', async () => {
+    const settings = createSettingsRepository(db, () => clock);
+    const id = await typhoonIncident();
+    const reportId = await reports.create(id, 'initial', as.dutyOfficer);
+    const report = (await reports.get(reportId))!;
+    await reports.save(
+      reportId,
+      { channel: 'written', recipient: '区委区政府总值班室', content: report.content },
+      as.dutyOfficer,
+    );
+    await reports.approve(reportId, as.office);
+    clock = T0 + 25 * MIN;
+    await reports.send(reportId, as.dutyOfficer);
+    const sent = (await reports.get(reportId))!;
+    expect(sent.answered?.map((d) => [d.ruleId, d.dueAt])).toEqual([['written-1h', T0 + 40 * MIN]]);
+
+    // The office tightens its rules: the phone 初报 for 较大 within 10 minutes, the written one within 5.
+    const stricter = (await reports.rules()).map((r) =>
+      r.id === 'phone-larger'
+        ? { ...r, withinMinutes: 10 }
+        : r.id === 'written-1h'
+          ? { ...r, withinMinutes: 5 }
+          : r,
+    );
+    await settings.saveReportRules(stricter, as.office);
+    expect((await reports.rules()).find((r) => r.id === 'phone-larger')?.withinMinutes).toBe(10);
+    clock = T0 + 11 * MIN + 15 * MIN;
+    const incident = (await incidents.get(id))!;
+    const views = deadlinesOf(await reports.rules(), incident, await reports.list(id), clock);
+    expect(views.map((v) => [v.deadline.ruleId, v.deadline.dueAt - T0, v.state.state])).toEqual([
+      ['phone-larger', 10 * MIN, 'overdue'],
+      ['written-1h', 40 * MIN, 'met'],
+      ['upward-2h', 120 * MIN, 'pending'],
+    ]);
+    expect(await reports.flagOverdue(id)).toBe(1);
+    expect((await reports.get(reportId))!).toEqual(sent);
   });
 });

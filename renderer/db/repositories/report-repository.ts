@@ -6,13 +6,7 @@
 import { casualtyText } from '@shared/domain/duty/intake';
 import type { Incident } from '@shared/domain/incident/incident';
 import type { LogEntryInput } from '@shared/domain/incident/log-chain';
-import {
-  GRADE_NAME,
-  SAMPLE_REPORT_RULES,
-  type EventGrade,
-  type ReportKind,
-  type ReportRule,
-} from '@shared/domain/incident/report-deadlines';
+import { GRADE_NAME, type EventGrade, type ReportKind } from '@shared/domain/incident/report-deadlines';
 import {
   deadlinesOf,
   durationText,
@@ -32,6 +26,7 @@ import type { EmergencyDeskDatabase } from '../database';
 import { appendLog } from './incident-log-writer';
 import type { IncidentRepository } from './incident-repository';
 import { RepositoryError } from './repository-error';
+import { readReportRules } from './settings-repository';
 import { parseOrThrow, stamp } from './write-helpers';
 
 const CHANNEL_TEXT = { phone: '电话', written: '书面' } as const;
@@ -41,9 +36,18 @@ export function createReportRepository(
   incidents: IncidentRepository,
   now: () => number = Date.now,
 ) {
-  // The jurisdiction's rules; offices replace the sample set with their own (see report-deadlines.ts).
-  const rules = (): readonly ReportRule[] => SAMPLE_REPORT_RULES;
-  const tables = [db.incidents, db.incidentReports, db.incidentLog, db.incidentEvents, db.plans, db.intakes];
+  // The jurisdiction's rules as stored in 设置 (the sample set until an office stores its own), read at
+  // each computation so a changed rule applies to the next one.
+  const rules = async () => (await readReportRules(db)).rules;
+  const tables = [
+    db.incidents,
+    db.incidentReports,
+    db.incidentLog,
+    db.incidentEvents,
+    db.plans,
+    db.intakes,
+    db.settings,
+  ];
 
   async function requireIncident(id: string): Promise<Incident> {
     const incident = await db.incidents.get(id);
@@ -176,10 +180,15 @@ export function createReportRepository(
         if (why) throw new RepositoryError('reportRefused', { why });
         const incident = await requireIncident(report.incidentId);
         const at = now();
-        const sent = { ...report, status: 'sent' as const, sentAt: at, sentBy: actor };
-        await db.incidentReports.put(sent);
-        const reports = await db.incidentReports.where('incidentId').equals(report.incidentId).toArray();
-        const answered = deadlinesOf(rules(), incident, reports, at).filter((d) => d.reportId === id);
+        const sent: IncidentReport = { ...report, status: 'sent', sentAt: at, sentBy: actor };
+        const others = (
+          await db.incidentReports.where('incidentId').equals(report.incidentId).toArray()
+        ).filter((r) => r.id !== id);
+        const answered = deadlinesOf(await rules(), incident, [...others, sent], at).filter(
+          (d) => d.reportId === id,
+        );
+        // The deadlines it answered are kept with it, as the rules stood now.
+        await db.incidentReports.put({ ...sent, answered: answered.map((d) => d.deadline) });
         const timing = answered
           .map((d) =>
             d.state.state === 'late'
@@ -224,7 +233,7 @@ export function createReportRepository(
         if (!incident || incident.status === 'closed') return 0;
         const at = now();
         const reports = await db.incidentReports.where('incidentId').equals(incidentId).toArray();
-        const fresh = deadlinesOf(rules(), incident, reports, at).filter(
+        const fresh = deadlinesOf(await rules(), incident, reports, at).filter(
           (d) => d.state.state === 'overdue' && !incident.flaggedDeadlines.includes(d.deadline.ruleId),
         );
         if (fresh.length === 0) return 0;

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SAMPLE_REPORT_RULES } from '@shared/domain/incident/report-deadlines';
 import type { Actor } from '@shared/domain/org/types';
 import { EmergencyDeskDatabase } from '../database';
 import { createDirectoryRepository } from './directory-repository';
@@ -68,5 +69,41 @@ describe('session (sign in to a position)', () => {
     expect(await settings.getInstallSettings()).toEqual({ jurisdictionName: '', ownUnitId: null });
     await settings.saveInstallSettings({ jurisdictionName: ' 示范区 ', ownUnitId: 'u1' }, admin);
     expect(await settings.getInstallSettings()).toEqual({ jurisdictionName: '示范区', ownUnitId: 'u1' });
+  });
+});
+
+describe('信息报送时限规则', () => {
+  it('are the sample rules until a set is saved; a saved set survives a reopen and is audited; reset forgets it', async () => {
+    expect(await settings.getReportRules()).toEqual({ rules: [...SAMPLE_REPORT_RULES], isSample: true });
+    const rules = SAMPLE_REPORT_RULES.map((r) => (r.id === 'phone-major' ? { ...r, withinMinutes: 10 } : r));
+    await settings.saveReportRules(rules, admin);
+    db.close();
+    await db.open();
+    expect(await settings.getReportRules()).toEqual({ rules, isSample: false });
+    await settings.resetReportRules(admin);
+    expect((await settings.getReportRules()).isSample).toBe(true);
+    const audit = await db.audit.where('[entity+entityId]').equals(['settings', 'reportRules']).sortBy('at');
+    expect(audit.map((a) => [a.action, a.actor?.name, a.summary])).toEqual([
+      [
+        'update',
+        '管理员',
+        '信息报送时限规则6条：书面初报（事发单位报县级）60分钟，电话初报（较大）30分钟，书面初报（较大）60分钟，电话初报（重大及以上）10分钟，书面初报（重大及以上）30分钟',
+      ],
+      ['reset', '管理员', '信息报送时限规则恢复为示例规则'],
+    ]);
+  });
+
+  it('refuses a bad set with the field that is wrong, and keeps what was stored', async () => {
+    const first = SAMPLE_REPORT_RULES[0]!;
+    await settings.saveReportRules([first], admin);
+    await expect(settings.saveReportRules([{ ...first, withinMinutes: 2000 }], admin)).rejects.toMatchObject({
+      code: 'invalidInput',
+      params: { field: '0.withinMinutes', message: 'minutesRange' },
+    });
+    await expect(settings.saveReportRules([{ ...first, kind: 'followUp' }], admin)).rejects.toMatchObject({
+      params: { message: 'initialRuleRequired' },
+    });
+    expect(await settings.getReportRules()).toEqual({ rules: [first], isSample: false });
+    expect(await db.audit.where('[entity+entityId]').equals(['settings', 'reportRules']).count()).toBe(1);
   });
 });

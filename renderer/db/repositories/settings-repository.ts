@@ -3,6 +3,13 @@
  * lives in the database, not in memory, so a reload or restart keeps the operator signed in, and every
  * shift change leaves an audit row.
  */
+import type { ReportRule } from '@shared/domain/incident/report-deadlines';
+import {
+  REPORT_RULES_KEY,
+  reportRulesSchema,
+  rulesSummary,
+  storedOrSampleRules,
+} from '@shared/domain/incident/report-rules';
 import { verifyPin } from '@shared/domain/org/pin';
 import type { Actor } from '@shared/domain/org/types';
 import {
@@ -13,6 +20,7 @@ import {
 import type { EmergencyDeskDatabase } from '../database';
 import { auditEntry } from './audit-trail';
 import { RepositoryError } from './repository-error';
+import { parseOrThrow } from './write-helpers';
 
 export type { InstallSettings };
 
@@ -22,6 +30,13 @@ export interface Session {
 }
 
 const DEFAULTS: InstallSettings = { jurisdictionName: '', ownUnitId: null };
+
+/** The jurisdiction's 信息报送时限规则: the stored set, or the sample set while none is stored. */
+export async function readReportRules(
+  db: EmergencyDeskDatabase,
+): Promise<{ rules: ReportRule[]; isSample: boolean }> {
+  return storedOrSampleRules((await db.settings.get(REPORT_RULES_KEY))?.value);
+}
 
 export function createSettingsRepository(db: EmergencyDeskDatabase, now: () => number = Date.now) {
   return {
@@ -45,6 +60,29 @@ export function createSettingsRepository(db: EmergencyDeskDatabase, now: () => n
         ]);
         await db.audit.add(
           auditEntry(now(), actor, 'update', 'settings', 'install', settings.jurisdictionName),
+        );
+      });
+    },
+
+    getReportRules: () => readReportRules(db),
+
+    /** Replaces the whole set (checked again here); audited. Refused with the field that is wrong. */
+    async saveReportRules(rules: readonly ReportRule[], actor: Actor): Promise<void> {
+      const parsed = parseOrThrow(reportRulesSchema.safeParse(rules));
+      await db.transaction('rw', db.settings, db.audit, async () => {
+        await db.settings.put({ key: REPORT_RULES_KEY, value: parsed });
+        await db.audit.add(
+          auditEntry(now(), actor, 'update', 'settings', REPORT_RULES_KEY, rulesSummary(parsed)),
+        );
+      });
+    },
+
+    /** 恢复示例规则: forgets the stored set, so the sample rules apply again; audited. */
+    async resetReportRules(actor: Actor): Promise<void> {
+      await db.transaction('rw', db.settings, db.audit, async () => {
+        await db.settings.delete(REPORT_RULES_KEY);
+        await db.audit.add(
+          auditEntry(now(), actor, 'reset', 'settings', REPORT_RULES_KEY, '信息报送时限规则恢复为示例规则'),
         );
       });
     },

@@ -38,6 +38,7 @@ export function IncidentBigScreen() {
     [incidents, id, count],
   );
   const sent = useLiveQuery(() => reports.list(id), [reports, id]);
+  const rules = useLiveQuery(() => reports.rules(), [reports]);
   const out = useLiveQuery(() => dispatches.list(id), [dispatches, id]);
   const install = useLiveQuery(() => settings.getInstallSettings(), [settings]);
   if (!view) return <div className="big-screen" />;
@@ -45,10 +46,17 @@ export function IncidentBigScreen() {
   const context = run?.snapshot.context ?? null;
   const level = context?.level ?? null;
   const running = run ? ['monitoring', 'warning', 'response'].includes(phaseOf(run.snapshot)) : true;
-  const board = taskBoard(context?.tasks ?? [], taskStates, at, running);
+  // After the response, the 善后 tasks still run until the case is closed.
+  const board = taskBoard(
+    context?.tasks ?? [],
+    taskStates,
+    at,
+    running,
+    !running && incident.status === 'open',
+  );
   const overdue = board.filter((task) => task.overdue);
   const open = board.filter((task) => task.status !== 'done').sort((a, b) => a.dueAt - b.dueAt);
-  const deadlines = deadlinesOf(reports.rules(), incident, sent ?? [], at);
+  const deadlines = rules ? deadlinesOf(rules, incident, sent ?? [], at) : [];
   const levelStyle = level ? LEVEL_STYLE[LEVEL_COLOUR[level]] : null;
 
   return (

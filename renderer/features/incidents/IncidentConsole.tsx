@@ -3,6 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
+import { taskBoard, unfinishedAftermath } from '@shared/domain/incident/incident-tasks';
 import { phaseOf } from '@shared/domain/plan/replay';
 import { useServices } from '../../services/services';
 import { useAfterFirstPaint } from '../../ui/use-after-first-paint';
@@ -114,22 +115,37 @@ function LeftPanels({ view, at }: { view: IncidentView; at: number }) {
 
 /** Decisions, reports and tasks; the log follows them in the same column. */
 function RightPanels({ view, at }: { view: IncidentView; at: number }) {
+  const { t } = useTranslation();
   const session = useSession();
   const { incident, plan, run, taskStates } = view;
   const isOpen = incident.status === 'open';
   // Once closed, deadlines are history: they are judged at the closing time, not counted down.
   const reportClock = incident.status === 'closed' ? incident.updatedAt : at;
-  const running = run ? ['monitoring', 'warning', 'response'].includes(phaseOf(run.snapshot)) : isOpen;
+  const phase = run ? phaseOf(run.snapshot) : null;
+  const running = phase ? ['monitoring', 'warning', 'response'].includes(phase) : isOpen;
+  const ended = phase !== null && ['terminated', 'aftermath', 'closed'].includes(phase);
+  const planTasks = run?.snapshot.context.tasks ?? [];
+  // Closing with 善后 left undone is allowed (the office decides) but asked about first.
+  const unfinished = unfinishedAftermath(taskBoard(planTasks, taskStates, at, false, ended && isOpen));
+  const closeWarning = unfinished.length
+    ? t('incidents.aftermath.closeWarning', {
+        count: unfinished.length,
+        tasks: unfinished.map((task) => task.text).join('、'),
+      })
+    : null;
   return (
     <>
-      {plan && run ? <DecisionPanel plan={plan} run={run} actor={session?.actor ?? null} /> : null}
+      {plan && run ? (
+        <DecisionPanel plan={plan} run={run} actor={session?.actor ?? null} closeWarning={closeWarning} />
+      ) : null}
       <ReportsPanel incident={incident} at={reportClock} />
       <TaskBoard
         incidentId={incident.id}
         plan={plan}
-        planTasks={run?.snapshot.context.tasks ?? []}
+        planTasks={planTasks}
         states={taskStates}
         running={running}
+        ended={ended}
         readOnly={!isOpen}
         at={at}
       />

@@ -7,6 +7,7 @@ import { LEVEL_NUMERAL } from '@shared/domain/plan/levels';
 import { phaseOf, type PlanSnapshot } from '@shared/domain/plan/replay';
 import { LevelTag, WarningTag } from '../plans/LevelTag';
 import { useServices } from '../../services/services';
+import { AnnouncementButton } from './ending/AnnouncementSheet';
 import { ArchiveButton } from './ending/ClosingPanel';
 
 /**
@@ -62,6 +63,7 @@ export function IncidentHeader({
         <Tag color={incident.status === 'open' ? 'processing' : 'default'}>
           {t(`incidents.statuses.${incident.status}`)}
         </Tag>
+        {ended && incident.plan ? <AnnouncementButton incident={incident} /> : null}
         <ArchiveButton incident={incident} />
         <Button
           size="small"

@@ -1,14 +1,16 @@
-import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, DatePicker, Form, Input, Select, Table, Tag } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, DatePicker, Form, Input, Select, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   adHocTaskSchema,
+  splitBoard,
   TASK_STATUSES,
   taskBoard,
   taskUpdateSchema,
   type BoardTask,
+  type TaskStage,
   type TaskState,
   type TaskStatus,
 } from '@shared/domain/incident/incident-tasks';
@@ -17,23 +19,19 @@ import type { Plan } from '@shared/domain/plan/plan-schema';
 import { useServices } from '../../services/services';
 import { FormModal } from '../../ui/FormModal';
 import { parseForm } from '../../ui/schema-form';
-import { LevelTag } from '../plans/LevelTag';
-import { TaskDue } from '../plans/run/TaskDue';
-import { groupOrRoleName } from '../plans/usePlans';
 import { useSignedWrite } from '../session/useSignedWrite';
+import { TaskTable } from './TaskTable';
 
-const STATUS_COLOUR: Record<TaskStatus, string> = {
-  notStarted: 'default',
-  inProgress: 'processing',
-  done: 'success',
-  blocked: 'warning',
-};
+type Editing = { kind: 'update'; task: BoardTask } | { kind: 'add'; stage: TaskStage } | null;
 
-type Editing = { kind: 'update'; task: BoardTask } | { kind: 'add' } | null;
+/** Quick-add 善后 tasks (Art. 86: 恢复秩序; 应急条例: 调查评估); the operator sets owner and deadline. */
+const AFTERMATH_SUGGESTIONS = ['resettle', 'assessLoss', 'rebuild', 'investigate'] as const;
 
 /**
  * The incident's tasks: those the plan issued at each level (kept when the level rises) and ad-hoc ones, each
- * with status, owner and notes; overdue ones are flagged while the response runs. Every change is logged.
+ * with status, owner and notes; overdue ones are flagged while the response runs. Once the response has
+ * ended, the 善后 tasks follow in a section of their own, overdue while the incident is open. Every change
+ * is logged.
  */
 export function TaskBoard({
   incidentId,
@@ -41,6 +39,7 @@ export function TaskBoard({
   planTasks,
   states,
   running,
+  ended,
   readOnly,
   at,
 }: {
@@ -49,6 +48,8 @@ export function TaskBoard({
   planTasks: readonly PlanTask[];
   states: readonly TaskState[];
   running: boolean;
+  /** The response has ended (terminated, 善后, closed): the 善后 section shows. */
+  ended: boolean;
   readOnly: boolean;
   /** The console's clock beat: overdue moves with it. */
   at: number;
@@ -59,10 +60,15 @@ export function TaskBoard({
   const [editing, setEditing] = useState<Editing>(null);
   const [updateForm] = Form.useForm<{ status: TaskStatus; owner: string; notes: string }>();
   const [addForm] = Form.useForm<{ text: string; dueAt: Dayjs | null; owner: string }>();
-  const board = taskBoard(planTasks, states, at, running);
-  const done = board.filter((task) => task.status === 'done').length;
-  const overdue = board.filter((task) => task.overdue).length;
+  const board = taskBoard(planTasks, states, at, running, ended && !readOnly);
+  const { response, aftermath } = splitBoard(board);
   const statusText = (s: TaskStatus) => t(`incidents.tasks.statuses.${s}`);
+  const count = (tasks: readonly BoardTask[]) =>
+    t('incidents.tasks.count', {
+      count: tasks.length,
+      done: tasks.filter((task) => task.status === 'done').length,
+      overdue: tasks.filter((task) => task.overdue).length,
+    });
 
   const setStatus = (task: BoardTask, status: TaskStatus) =>
     void write(
@@ -70,101 +76,76 @@ export function TaskBoard({
         incidents.updateTask(incidentId, task.key, { status, owner: task.owner, notes: task.notes }, actor),
       null,
     );
+  const edit = (task: BoardTask) => {
+    updateForm.setFieldsValue({ status: task.status, owner: task.owner, notes: task.notes });
+    setEditing({ kind: 'update', task });
+  };
+  const add = (stage: TaskStage, text = '') => {
+    addForm.resetFields();
+    addForm.setFieldsValue({ text, dueAt: dayjs(now()).add(stage === 'aftermath' ? 24 : 1, 'hour') });
+    setEditing({ kind: 'add', stage });
+  };
+  const table = (tasks: readonly BoardTask[], emptyText: string) => (
+    <TaskTable
+      tasks={tasks}
+      plan={plan}
+      readOnly={readOnly}
+      emptyText={emptyText}
+      onStatus={setStatus}
+      onEdit={edit}
+    />
+  );
 
   return (
-    <Card
-      size="small"
-      title={`${t('incidents.tasks.title')} · ${t('incidents.tasks.count', { count: board.length, done, overdue })}`}
-      extra={
-        readOnly ? null : (
-          <Button
-            size="small"
-            icon={<PlusOutlined />}
-            onClick={() => {
-              addForm.resetFields();
-              addForm.setFieldsValue({ dueAt: dayjs(now()).add(1, 'hour') });
-              setEditing({ kind: 'add' });
-            }}
-          >
-            {t('incidents.tasks.add')}
-          </Button>
-        )
-      }
-      style={{ marginBottom: 12 }}
-      data-testid="incident-tasks"
-    >
-      <Table<BoardTask>
+    <>
+      <Card
         size="small"
-        rowKey="key"
-        pagination={false}
-        dataSource={board}
-        scroll={{ x: 960, y: 320 }}
-        rowClassName={(task) => (task.overdue ? 'task-overdue' : '')}
-        locale={{ emptyText: t('incidents.tasks.empty') }}
-        columns={[
-          {
-            title: t('incidents.tasks.level'),
-            key: 'level',
-            width: 86,
-            render: (_: unknown, task) =>
-              task.level ? (
-                <LevelTag level={task.level} short />
-              ) : (
-                <Tag>{task.adHoc ? t('incidents.tasks.adHoc') : t('incidents.tasks.prepare')}</Tag>
-              ),
-          },
-          { title: t('incidents.tasks.text'), dataIndex: 'text', width: 300 },
-          {
-            title: t('plans.detail.groups'),
-            key: 'group',
-            width: 110,
-            render: (_: unknown, task) => (plan && !task.adHoc ? groupOrRoleName(plan, task) : ''),
-          },
-          {
-            title: t('incidents.tasks.dueAt'),
-            key: 'due',
-            width: 140,
-            render: (_: unknown, task) => <TaskDue dueAt={task.dueAt} overdue={task.overdue} />,
-          },
-          {
-            title: t('incidents.tasks.status'),
-            key: 'status',
-            width: 110,
-            render: (_: unknown, task) =>
-              readOnly ? (
-                <Tag color={STATUS_COLOUR[task.status]}>{statusText(task.status)}</Tag>
-              ) : (
-                <Select<TaskStatus>
-                  size="small"
-                  value={task.status}
-                  aria-label={`${t('incidents.tasks.status')} ${task.text}`}
-                  style={{ width: 96 }}
-                  options={TASK_STATUSES.map((s) => ({ value: s, label: statusText(s) }))}
-                  onChange={(status) => setStatus(task, status)}
-                />
-              ),
-          },
-          { title: t('incidents.tasks.owner'), dataIndex: 'owner', width: 80 },
-          { title: t('incidents.tasks.notes'), dataIndex: 'notes', width: 140, ellipsis: true },
-          {
-            key: 'edit',
-            width: 44,
-            render: (_: unknown, task) =>
-              readOnly ? null : (
+        title={`${t('incidents.tasks.title')} · ${count(response)}`}
+        extra={
+          readOnly ? null : (
+            <Button size="small" icon={<PlusOutlined />} onClick={() => add('response')}>
+              {t('incidents.tasks.add')}
+            </Button>
+          )
+        }
+        style={{ marginBottom: 12 }}
+        data-testid="incident-tasks"
+      >
+        {table(response, t('incidents.tasks.empty'))}
+      </Card>
+      {ended ? (
+        <Card
+          size="small"
+          title={`${t('incidents.aftermath.title')} · ${count(aftermath)}`}
+          extra={
+            readOnly ? null : (
+              <Button size="small" icon={<PlusOutlined />} onClick={() => add('aftermath')}>
+                {t('incidents.aftermath.add')}
+              </Button>
+            )
+          }
+          style={{ marginBottom: 12 }}
+          data-testid="aftermath-tasks"
+        >
+          {readOnly ? null : (
+            <Space wrap size={[6, 6]} style={{ marginBottom: 8 }} data-testid="aftermath-suggestions">
+              <Typography.Text type="secondary">{t('incidents.aftermath.suggest')}</Typography.Text>
+              {AFTERMATH_SUGGESTIONS.map((key) => (
                 <Button
+                  key={key}
                   size="small"
-                  type="text"
-                  icon={<EditOutlined />}
-                  aria-label={`${t('incidents.tasks.edit')} ${task.text}`}
-                  onClick={() => {
-                    updateForm.setFieldsValue({ status: task.status, owner: task.owner, notes: task.notes });
-                    setEditing({ kind: 'update', task });
-                  }}
-                />
-              ),
-          },
-        ]}
-      />
+                  type="dashed"
+                  icon={<PlusOutlined />}
+                  onClick={() => add('aftermath', t(`incidents.aftermath.suggestionTexts.${key}`))}
+                >
+                  {t(`incidents.aftermath.suggestions.${key}`)}
+                </Button>
+              ))}
+            </Space>
+          )}
+          {table(aftermath, t('incidents.aftermath.empty'))}
+        </Card>
+      ) : null}
       <FormModal
         open={editing?.kind === 'update'}
         title={editing?.kind === 'update' ? `${t('incidents.tasks.edit')}：${editing.task.text}` : ''}
@@ -191,11 +172,21 @@ export function TaskBoard({
       </FormModal>
       <FormModal
         open={editing?.kind === 'add'}
-        title={t('incidents.tasks.addTitle')}
+        title={
+          editing?.kind === 'add' && editing.stage === 'aftermath'
+            ? t('incidents.aftermath.addTitle')
+            : t('incidents.tasks.addTitle')
+        }
         form={addForm}
         onClose={() => setEditing(null)}
         onSubmit={(values) => {
-          const input = parseForm(adHocTaskSchema, { ...values, dueAt: values.dueAt?.valueOf() }, addForm, t);
+          if (editing?.kind !== 'add') return;
+          const input = parseForm(
+            adHocTaskSchema,
+            { ...values, dueAt: values.dueAt?.valueOf(), stage: editing.stage },
+            addForm,
+            t,
+          );
           if (!input) return;
           void write((actor) => incidents.addTask(incidentId, input, actor)).then(
             (ok) => ok && setEditing(null),
@@ -212,6 +203,6 @@ export function TaskBoard({
           <Input maxLength={30} />
         </Form.Item>
       </FormModal>
-    </Card>
+    </>
   );
 }

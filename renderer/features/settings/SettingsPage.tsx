@@ -6,6 +6,7 @@ import { useServices } from '../../services/services';
 import { AuditTrail } from './AuditTrail';
 import { DatabasePanel } from './DatabasePanel';
 import { GeneralSettings } from './GeneralSettings';
+import { ReportRulesSettings } from './ReportRulesSettings';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -29,6 +30,9 @@ export function SettingsPage() {
       </Col>
       <Col xs={24} xl={12}>
         <DatabasePanel />
+      </Col>
+      <Col span={24}>
+        <ReportRulesSettings />
       </Col>
       <Col span={24}>
         <AuditTrail />

@@ -10,6 +10,7 @@ import type { Authored } from '../org/types';
 import type { ResponseLevel } from '../plan/levels';
 import type { LifecyclePhase } from '../plan/replay';
 import { EVENT_GRADES, type EventGrade } from './report-deadlines';
+import type { TerminationAnnouncement } from './termination-announcement';
 
 const required = (max: number) =>
   z.string({ error: 'required' }).trim().min(1, { error: 'required' }).max(max, { error: 'tooLong' });
@@ -59,6 +60,8 @@ export interface Incident extends Authored {
   logCount: number;
   /** When personal data of the people involved was cleared after the incident closed (counts stay). */
   personalDataPurgedAt?: number;
+  /** 终止公告 once drafted after the response ended (Art. 86); frozen once signed. */
+  announcement?: TerminationAnnouncement;
 }
 
 /** The form of a new incident, filled from a 接报: one step from the call to the response. */

@@ -23,7 +23,8 @@ export const LOG_CATEGORIES = [
 export type LogCategory = (typeof LOG_CATEGORIES)[number];
 
 export interface LogLink {
-  kind: 'task' | 'report' | 'resource' | 'notice' | 'journal';
+  /** `announcement`: the incident's 终止公告 (its id is the incident's). */
+  kind: 'task' | 'report' | 'resource' | 'notice' | 'journal' | 'announcement';
   id: string;
 }
 

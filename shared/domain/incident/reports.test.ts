@@ -76,4 +76,23 @@ describe('information reports', () => {
     expect(durationText(65 * MIN)).toBe('1小时05分');
     expect(durationText(30_001)).toBe('1分钟');
   });
+
+  it('keeps a sent report judged by the rule it was sent under when the rules change later', () => {
+    const event = { grade: 'general' as const, occurredAt: 0, receivedAt: 0 };
+    const answered = deadlinesOf(SAMPLE_REPORT_RULES, event, [], 0)[0]!.deadline;
+    expect(answered).toMatchObject({ ruleId: 'written-1h', dueAt: 60 * MIN });
+    const stricter = SAMPLE_REPORT_RULES.map((r) =>
+      r.id === 'written-1h' ? { ...r, withinMinutes: 30 } : r,
+    );
+    const sent = { id: 'r1', kind: 'initial' as const, channel: 'written' as const, sentAt: 45 * MIN };
+    // Without the record, the stricter rule would judge it late; with it, it stays on time.
+    expect(deadlinesOf(stricter, event, [sent], 50 * MIN)[0]!.state).toEqual({
+      state: 'late',
+      lateByMs: 15 * MIN,
+    });
+    const [view] = deadlinesOf(stricter, event, [{ ...sent, answered: [answered] }], 50 * MIN);
+    expect(view).toMatchObject({ deadline: { dueAt: 60 * MIN }, state: { state: 'met' }, reportId: 'r1' });
+    // Deadlines not yet answered follow the new rule.
+    expect(deadlinesOf(stricter, event, [], 0)[0]!.deadline.dueAt).toBe(30 * MIN);
+  });
 });

@@ -62,6 +62,11 @@ export interface IncidentReport extends Authored {
   approval: { actor: Actor; at: number } | null;
   sentAt: number | null;
   sentBy: Actor | null;
+  /**
+   * The deadlines this report answered, as the rules stood when it was sent: a later change of the rules
+   * does not turn a report sent on time into a late one. Absent on reports sent before it was recorded.
+   */
+  answered?: Deadline[];
 }
 
 export const reportDraftSchema = z.object({
@@ -122,23 +127,29 @@ export interface DeadlineView {
   reportId: string | null;
 }
 
-/** Every deadline this incident owes, with where it stands at `now` and the report that answered it. */
+/**
+ * Every deadline this incident owes, with where it stands at `now` and the report that answered it. A
+ * deadline already answered keeps the form it had when its report was sent (the report's `answered`).
+ */
 export function deadlinesOf(
   rules: readonly ReportRule[],
   event: { grade: EventGrade; occurredAt: number; receivedAt: number },
-  reports: readonly Pick<IncidentReport, 'id' | 'kind' | 'channel' | 'sentAt'>[],
+  reports: readonly Pick<IncidentReport, 'id' | 'kind' | 'channel' | 'sentAt' | 'answered'>[],
   now: number,
 ): DeadlineView[] {
-  return reportDeadlines(rules, event).map((deadline) => {
+  const views = reportDeadlines(rules, event).map((current) => {
     const answer = reports
-      .filter((r) => r.sentAt !== null && r.kind === deadline.kind && r.channel === deadline.channel)
+      .filter((r) => r.sentAt !== null && r.kind === current.kind && r.channel === current.channel)
       .sort((a, b) => (a.sentAt ?? 0) - (b.sentAt ?? 0))[0];
+    const deadline =
+      answer?.answered?.find((d) => d.kind === current.kind && d.channel === current.channel) ?? current;
     return {
       deadline,
       state: deadlineState(deadline.dueAt, now, answer?.sentAt ?? null),
       reportId: answer?.id ?? null,
     };
   });
+  return views.sort((a, b) => a.deadline.dueAt - b.deadline.dueAt);
 }
 
 /** "1小时05分" / "12分钟" for a countdown or a lateness. */

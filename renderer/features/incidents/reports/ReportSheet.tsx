@@ -12,6 +12,7 @@ import {
   whyCannotSend,
 } from '@shared/domain/incident/reports';
 import { useServices } from '../../../services/services';
+import { printSheet } from '../../../ui/print-sheet';
 import { useSession } from '../../session/useSession';
 import { useSignedWrite } from '../../session/useSignedWrite';
 
@@ -59,14 +60,6 @@ export function ReportSheet({
   const cannotSend = whyCannotSend(report);
   const changes = previous ? changedFields(template, previous.content, report.content) : [];
 
-  const print = async () => {
-    document.body.classList.add('print-report');
-    try {
-      await platform.printToPdf({ defaultName: `${incident.serial}-${reportTitle(report)}.pdf` });
-    } finally {
-      document.body.classList.remove('print-report');
-    }
-  };
   const action = (label: string, why: string | null, run: () => Promise<unknown>, primary = false) => {
     const button = (
       <Button type={primary ? 'primary' : 'default'} disabled={why !== null} onClick={() => void run()}>
@@ -85,7 +78,10 @@ export function ReportSheet({
       wrapClassName="report-sheet-modal"
       footer={
         <Space className="no-print">
-          <Button icon={<PrinterOutlined />} onClick={() => void print()}>
+          <Button
+            icon={<PrinterOutlined />}
+            onClick={() => void printSheet(platform, `${incident.serial}-${reportTitle(report)}.pdf`)}
+          >
             {t('incidents.reports.print')}
           </Button>
           {report.status !== 'sent' ? <Button onClick={onEdit}>{t('incidents.reports.edit')}</Button> : null}

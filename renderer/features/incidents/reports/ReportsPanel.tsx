@@ -33,8 +33,10 @@ export function ReportsPanel({ incident, at }: { incident: Incident; at: number 
   const [editing, setEditing] = useState<string | null>(null);
   const [viewing, setViewing] = useState<string | null>(null);
   const card = useRef<HTMLDivElement>(null);
+  // The rules as stored in 设置: a changed rule shows in the next countdown.
+  const rules = useLiveQuery(() => reports.rules(), [reports]);
   const list = rows ?? [];
-  const deadlines = deadlinesOf(reports.rules(), incident, list, at);
+  const deadlines = rules ? deadlinesOf(rules, incident, list, at) : [];
   const kinds = incident.status === 'open' ? nextReportKinds(list) : [];
 
   const draft = async (kind: ReportKind) => {

@@ -1,4 +1,5 @@
 import {
+  App,
   Button,
   Card,
   Descriptions,
@@ -33,9 +34,23 @@ import { useActingEmit, type PlanRun } from './plan-run';
 
 type Dialog = { kind: 'raise' } | { kind: 'decline' } | { kind: 'stepDown' } | { kind: 'terminate' } | null;
 
-/** Where the plan stands, what it proposes and why, and the decisions the acting person may take. */
-export function DecisionPanel({ plan, run, actor }: { plan: Plan; run: PlanRun; actor: Actor | null }) {
+/**
+ * Where the plan stands, what it proposes and why, and the decisions the acting person may take.
+ * `closeWarning`: what closing would leave undone (the incident's 善后 tasks); asked about before closing.
+ */
+export function DecisionPanel({
+  plan,
+  run,
+  actor,
+  closeWarning = null,
+}: {
+  plan: Plan;
+  run: PlanRun;
+  actor: Actor | null;
+  closeWarning?: string | null;
+}) {
   const { t } = useTranslation();
+  const { modal } = App.useApp();
   const { snapshot } = run;
   const { context } = snapshot;
   const [dialog, setDialog] = useState<Dialog>(null);
@@ -215,9 +230,18 @@ export function DecisionPanel({ plan, run, actor }: { plan: Plan; run: PlanRun; 
             )
           : null}
         {phase === 'aftermath'
-          ? decision(t('plans.simulator.close'), { type: 'case.close', summary: '-', at, by }, null, () =>
-              send((b) => ({ type: 'case.close', summary: t('plans.simulator.close'), at, by: b })),
-            )
+          ? decision(t('plans.simulator.close'), { type: 'case.close', summary: '-', at, by }, null, () => {
+              const close = () =>
+                send((b) => ({ type: 'case.close', summary: t('plans.simulator.close'), at, by: b }));
+              if (!closeWarning) return close();
+              modal.confirm({
+                title: t('plans.simulator.closeConfirm'),
+                content: closeWarning,
+                okText: t('plans.simulator.close'),
+                cancelText: t('common.cancel'),
+                onOk: close,
+              });
+            })
           : null}
       </Space>
 
