@@ -1,5 +1,5 @@
 import { PrinterOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Space, Spin, Table, Typography } from 'antd';
+import { Button, DatePicker, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +7,7 @@ import type { DailyBrief as Brief } from '@shared/domain/duty/daily-brief';
 import { useServices } from '../../services/services';
 import { briefColumns } from './brief-columns';
 import { printPage } from '../../ui/print-sheet';
-import { Headline, SheetHeading, SheetSection } from './sheet-parts';
+import { Headline, PrintableSheet, SheetSection } from './sheet-parts';
 import { useChosenPeriod, useDailyBrief, useJurisdiction } from './useSummaries';
 
 /**
@@ -41,27 +41,15 @@ export function DailyBrief() {
           {t('reportsArea.print')}
         </Button>
       </Space>
-      {brief ? (
-        <Spin spinning={isLoading} description={t('reportsArea.loading')}>
-          <article className="brief-sheet" data-testid="daily-brief">
-            <SheetHeading
-              title={t('reportsArea.daily.sheetTitle', { jurisdiction })}
-              lines={[
-                dateText,
-                t('reportsArea.asOf', { time: dayjs(brief.asOf).format('YYYY-MM-DD HH:mm') }),
-              ]}
-            />
-            <BriefBody brief={brief} />
-            <div className="print-only brief-sheet-foot">
-              {t('reportsArea.printedAt', { time: dayjs(now()).format('YYYY-MM-DD HH:mm') })}
-            </div>
-          </article>
-        </Spin>
-      ) : (
-        <Spin description={t('reportsArea.loading')}>
-          <div style={{ height: 240 }} />
-        </Spin>
-      )}
+      <PrintableSheet
+        testId="daily-brief"
+        title={t('reportsArea.daily.sheetTitle', { jurisdiction })}
+        subtitle={dateText}
+        asOf={brief?.asOf}
+        isLoading={isLoading}
+      >
+        {brief ? <BriefBody brief={brief} /> : null}
+      </PrintableSheet>
     </div>
   );
 }

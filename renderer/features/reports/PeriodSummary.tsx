@@ -1,5 +1,5 @@
 import { PrinterOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Empty, Segmented, Space, Spin } from 'antd';
+import { Button, DatePicker, Empty, Segmented, Space } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -7,7 +7,7 @@ import type { PeriodSummary as Summary } from '@shared/domain/duty/duty-statisti
 import type { PeriodKind } from '@shared/domain/duty/periods';
 import { useServices } from '../../services/services';
 import { printPage } from '../../ui/print-sheet';
-import { Headline, SheetHeading } from './sheet-parts';
+import { Headline, PrintableSheet } from './sheet-parts';
 import { SummaryBlocks } from './SummaryBlocks';
 import { useChosenPeriod, useJurisdiction, usePeriodSummary } from './useSummaries';
 
@@ -56,32 +56,27 @@ export function PeriodSummary() {
           {t('reportsArea.print')}
         </Button>
       </Space>
-      {summary ? (
-        <Spin spinning={isLoading} description={t('reportsArea.loading')}>
-          <article className="brief-sheet" data-testid="period-summary">
-            <SheetHeading
-              title={t('reportsArea.period.sheetTitle', {
-                jurisdiction,
-                kind: t(`reportsArea.period.titleKinds.${kind}`),
-              })}
-              lines={[range, t('reportsArea.asOf', { time: dayjs(summary.asOf).format('YYYY-MM-DD HH:mm') })]}
-            />
+      <PrintableSheet
+        testId="period-summary"
+        title={t('reportsArea.period.sheetTitle', {
+          jurisdiction,
+          kind: t(`reportsArea.period.titleKinds.${kind}`),
+        })}
+        subtitle={range}
+        asOf={summary?.asOf}
+        isLoading={isLoading}
+      >
+        {summary ? (
+          <>
             <SummaryHeadline summary={summary} />
             {isEmpty(summary) ? (
               <Empty description={t('reportsArea.period.empty')} />
             ) : (
               <SummaryBlocks summary={summary} />
             )}
-            <div className="print-only brief-sheet-foot">
-              {t('reportsArea.printedAt', { time: dayjs(now()).format('YYYY-MM-DD HH:mm') })}
-            </div>
-          </article>
-        </Spin>
-      ) : (
-        <Spin description={t('reportsArea.loading')}>
-          <div style={{ height: 240 }} />
-        </Spin>
-      )}
+          </>
+        ) : null}
+      </PrintableSheet>
     </div>
   );
 }

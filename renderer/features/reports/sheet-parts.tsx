@@ -1,8 +1,10 @@
 /** Pieces both printable sheets share: the heading, the headline figures and numbered sections. */
-import { Typography } from 'antd';
+import { Spin, Typography } from 'antd';
+import dayjs from 'dayjs';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useServices } from '../../services/services';
 
 /** "1小时05分" / "12分钟" (or 1 h 05 min) for a lateness. */
 export function durationLabel(t: TFunction, ms: number): string {
@@ -24,6 +26,51 @@ export function SheetHeading({ title, lines }: { title: string; lines: string[] 
         </div>
       ))}
     </header>
+  );
+}
+
+/**
+ * A sheet as it is printed: the heading with the moment its figures stand at, the body, and the printed-at
+ * line that only paper shows. Until the first figures are read it is a spinner; while newly chosen ones are
+ * read the old ones stay, dimmed.
+ */
+export function PrintableSheet({
+  testId,
+  title,
+  subtitle,
+  asOf,
+  isLoading,
+  children,
+}: {
+  testId: string;
+  title: string;
+  subtitle: string;
+  /** When the figures were added up; undefined until the first are read. */
+  asOf: number | undefined;
+  isLoading: boolean;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const { now } = useServices();
+  if (asOf === undefined)
+    return (
+      <Spin description={t('reportsArea.loading')}>
+        <div style={{ height: 240 }} />
+      </Spin>
+    );
+  return (
+    <Spin spinning={isLoading} description={t('reportsArea.loading')}>
+      <article className="brief-sheet" data-testid={testId}>
+        <SheetHeading
+          title={title}
+          lines={[subtitle, t('reportsArea.asOf', { time: dayjs(asOf).format('YYYY-MM-DD HH:mm') })]}
+        />
+        {children}
+        <div className="print-only brief-sheet-foot">
+          {t('reportsArea.printedAt', { time: dayjs(now()).format('YYYY-MM-DD HH:mm') })}
+        </div>
+      </article>
+    </Spin>
   );
 }
 
