@@ -5,7 +5,7 @@
  */
 import { createActor, type SnapshotFrom } from 'xstate';
 import samples from '../../resources/sample-data/plans.json';
-import type { Actor } from '../../shared/domain/org/types';
+import type { Actor, Authored } from '../../shared/domain/org/types';
 import { compilePlan, type PlanMachine } from '../../shared/domain/plan/compile-plan';
 import type { ResponseLevel, WarningLevel } from '../../shared/domain/plan/levels';
 import type { JournalEntry } from '../../shared/domain/plan/plan-context';
@@ -18,6 +18,21 @@ export function samplePlan(id: SamplePlanId): Plan {
   const raw = samples.plans.find((p) => p.id === id);
   if (!raw) throw new Error(`no sample plan ${id}`);
   return planSchema.parse(raw);
+}
+
+/** Stores a sample plan as a published version, as the repository tests of incidents start from it. */
+export async function publishSamplePlan(
+  db: { plans: { add(row: Plan & Authored): Promise<unknown> } },
+  id: SamplePlanId = 'sample-typhoon',
+): Promise<void> {
+  await db.plans.add({
+    ...samplePlan(id),
+    status: 'published',
+    createdAt: 0,
+    createdBy: null,
+    updatedAt: 0,
+    updatedBy: null,
+  });
 }
 
 const hex = (n: number) => n.toString(16).padStart(4, '0');

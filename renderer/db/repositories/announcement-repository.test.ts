@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PlanEvent } from '@shared/domain/plan/plan-events';
-import { as, samplePlan } from '../../../test/support/plan-driver';
+import { as, publishSamplePlan } from '../../../test/support/plan-driver';
 import { rejection } from '../../../test/support/rejection';
 import { EmergencyDeskDatabase } from '../database';
 import { createAnnouncementRepository, type AnnouncementRepository } from './announcement-repository';
@@ -18,14 +18,7 @@ beforeEach(async () => {
   clock = T0;
   db = new EmergencyDeskDatabase(`announcements-${crypto.randomUUID()}`);
   await db.open();
-  await db.plans.add({
-    ...samplePlan('sample-typhoon'),
-    status: 'published',
-    createdAt: 0,
-    createdBy: null,
-    updatedAt: 0,
-    updatedBy: null,
-  });
+  await publishSamplePlan(db);
   incidents = createIncidentRepository(db, () => clock);
   announcements = createAnnouncementRepository(db, incidents, () => clock);
 });

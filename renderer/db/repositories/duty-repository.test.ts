@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Person } from '@shared/domain/org/types';
 import { nextSlot, SAMPLE_SHIFTS, slotAt } from '@shared/domain/duty/shifts';
-import { as, samplePlan } from '../../../test/support/plan-driver';
+import { as, publishSamplePlan } from '../../../test/support/plan-driver';
 import { rejection } from '../../../test/support/rejection';
 import { EmergencyDeskDatabase } from '../database';
 import { createDutyRepository, type DutyRepository } from './duty-repository';
@@ -161,15 +161,7 @@ describe('duty roster', () => {
 
 describe('shift handover', () => {
   async function openTyphoon() {
-    const typhoon = samplePlan('sample-typhoon');
-    await db.plans.add({
-      ...typhoon,
-      status: 'published',
-      createdAt: 0,
-      createdBy: null,
-      updatedAt: 0,
-      updatedBy: null,
-    });
+    await publishSamplePlan(db);
     const incidents = createIncidentRepository(db, () => clock);
     const id = await incidents.open(
       {

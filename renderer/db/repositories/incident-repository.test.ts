@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { archiveIntact } from '@shared/domain/incident/archive';
 import { formatLocalTime } from '@shared/domain/plan/plan-step';
-import { as, samplePlan } from '../../../test/support/plan-driver';
+import { as, publishSamplePlan } from '../../../test/support/plan-driver';
 import { rejection } from '../../../test/support/rejection';
 import { EmergencyDeskDatabase } from '../database';
 import { createIncidentRepository, type IncidentRepository } from './incident-repository';
@@ -16,15 +16,7 @@ beforeEach(async () => {
   clock = T0;
   db = new EmergencyDeskDatabase(`incidents-${crypto.randomUUID()}`);
   await db.open();
-  const typhoon = samplePlan('sample-typhoon');
-  await db.plans.add({
-    ...typhoon,
-    status: 'published',
-    createdAt: 0,
-    createdBy: null,
-    updatedAt: 0,
-    updatedBy: null,
-  });
+  await publishSamplePlan(db);
   repo = createIncidentRepository(db, () => clock);
 });
 afterEach(async () => {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deadlinesOf } from '@shared/domain/incident/reports';
 import { formatLocalTime } from '@shared/domain/plan/plan-step';
-import { as, samplePlan } from '../../../test/support/plan-driver';
+import { as, publishSamplePlan } from '../../../test/support/plan-driver';
 import { rejection } from '../../../test/support/rejection';
 import { EmergencyDeskDatabase } from '../database';
 import { createIncidentRepository, type IncidentRepository } from './incident-repository';
@@ -20,14 +20,7 @@ beforeEach(async () => {
   clock = T0;
   db = new EmergencyDeskDatabase(`reports-${crypto.randomUUID()}`);
   await db.open();
-  await db.plans.add({
-    ...samplePlan('sample-typhoon'),
-    status: 'published',
-    createdAt: 0,
-    createdBy: null,
-    updatedAt: 0,
-    updatedBy: null,
-  });
+  await publishSamplePlan(db);
   incidents = createIncidentRepository(db, () => clock);
   reports = createReportRepository(db, incidents, () => clock);
 });
