@@ -234,6 +234,14 @@ export async function animationsSettled(page: Page): Promise<void> {
   });
 }
 
+/**
+ * Waits until an antd dialog has finished zooming in. A click during the zoom lands where the button was a
+ * frame ago, which can be blank modal body (the click is lost and the dialog stays open).
+ */
+export async function dialogSettled(dialog: Locator): Promise<void> {
+  await dialog.and(dialog.page().locator('.ant-modal:not([class*="ant-zoom"])')).waitFor();
+}
+
 /** The sign-in dialog's submit button. */
 export function signInButton(dialog: Locator): Locator {
   return dialog.getByRole('button', { name: label('签到') });

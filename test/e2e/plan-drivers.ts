@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { animationsSettled, label } from './drivers';
+import { animationsSettled, dialogSettled, label } from './drivers';
 import { waitUntilSettled } from './settings-drivers';
 
 /** The colour the law gives each level (Ⅰ红 Ⅱ橙 Ⅲ黄 Ⅳ蓝), as the tag's computed background. */
@@ -236,6 +236,7 @@ export function simulator(page: Page, rootSelector = '.plan-simulator') {
       await row.getByRole('button', { name: label('发布') }).click();
       // The notice of Art. 64: the area is the one thing the plan cannot fill in.
       const notice = page.getByRole('dialog').filter({ hasText: `发布${type}` });
+      await dialogSettled(notice);
       await notice.getByLabel('预警区域').fill('新港街道、青石街道沿海');
       await notice.getByRole('button', { name: label('发布') }).click();
       await notice.waitFor({ state: 'hidden' });
