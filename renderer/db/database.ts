@@ -6,6 +6,8 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Handover } from '@shared/domain/duty/handover';
 import type { Intake } from '@shared/domain/duty/intake';
+import type { DrillJournalRow, DrillRun, DrillRunScenario } from '@shared/domain/drill/drill-run';
+import type { Scenario } from '@shared/domain/drill/scenario';
 import type { RosterEntry } from '@shared/domain/duty/roster';
 import type { Dispatch } from '@shared/domain/incident/dispatch';
 import type { Incident } from '@shared/domain/incident/incident';
@@ -26,7 +28,7 @@ import type {
 } from '@shared/domain/resources/resource-types';
 import type { StockBalance, StockEntry } from '@shared/domain/resources/stock-ledger';
 import type { AuditEntry, IncidentEventRow, PlanRecord, PlanSimulationRecord, SettingRow } from './records';
-import { DATABASE_NAME, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5 } from './schema';
+import { DATABASE_NAME, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6 } from './schema';
 
 export class EmergencyDeskDatabase extends Dexie {
   units!: EntityTable<Unit, 'id'>;
@@ -56,6 +58,10 @@ export class EmergencyDeskDatabase extends Dexie {
   incidentNotifications!: EntityTable<IncidentNotification, 'id'>;
   dutyRoster!: EntityTable<RosterEntry, 'id'>;
   handovers!: EntityTable<Handover, 'id'>;
+  drillScenarios!: EntityTable<Scenario, 'id'>;
+  drillRuns!: EntityTable<DrillRun, 'id'>;
+  drillRunScenarios!: EntityTable<DrillRunScenario, 'runId'>;
+  drillJournal!: EntityTable<DrillJournalRow, 'id'>;
 
   constructor(name = DATABASE_NAME) {
     // 'immutable': live-query results are shared, not deep-cloned per reader (10,000 people cloned cost
@@ -70,5 +76,7 @@ export class EmergencyDeskDatabase extends Dexie {
     this.version(4).stores(SCHEMA_V4);
     // v5 only adds tables (duty roster and handovers).
     this.version(5).stores(SCHEMA_V5);
+    // v6 only adds tables (drills).
+    this.version(6).stores(SCHEMA_V6);
   }
 }

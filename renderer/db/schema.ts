@@ -71,7 +71,20 @@ export const SCHEMA_V5 = {
   handovers: 'id, handedAt',
 } as const;
 
-export const CURRENT_SCHEMA_VERSION = 5;
+/**
+ * v6 — drills: scenarios with their scripts, runs (each freezing its scenario at the start, so reruns never
+ * touch earlier runs) and each run's journal, append-only rows numbered per run like the incident events.
+ */
+export const SCHEMA_V6 = {
+  ...SCHEMA_V5,
+  drillScenarios: 'id, updatedAt',
+  drillRuns: 'id, scenarioId, createdAt',
+  // Each run's frozen copy of its scenario, apart from the run row the ticker rewrites at every delivery.
+  drillRunScenarios: 'runId',
+  drillJournal: 'id, [runId+seq]',
+} as const;
 
-export type TableName = keyof typeof SCHEMA_V5;
-export const TABLE_NAMES = Object.keys(SCHEMA_V5) as TableName[];
+export const CURRENT_SCHEMA_VERSION = 6;
+
+export type TableName = keyof typeof SCHEMA_V6;
+export const TABLE_NAMES = Object.keys(SCHEMA_V6) as TableName[];

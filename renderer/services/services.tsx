@@ -11,6 +11,7 @@ import {
 import { createAuditRepository, type AuditRepository } from '../db/repositories/audit-trail';
 import { createBackupRepository, type BackupRepository } from '../db/repositories/backup-repository';
 import { createDirectoryRepository, type DirectoryRepository } from '../db/repositories/directory-repository';
+import { createDrillRepository, type DrillRepository } from '../db/repositories/drill-repository';
 import { createDispatchRepository, type DispatchRepository } from '../db/repositories/dispatch-repository';
 import { createDutyRepository, type DutyRepository } from '../db/repositories/duty-repository';
 import { createIncidentRepository, type IncidentRepository } from '../db/repositories/incident-repository';
@@ -40,6 +41,7 @@ export interface Services {
   notifications: NotificationRepository;
   resources: ResourceRepository;
   pullTests: PullTestRepository;
+  drills: DrillRepository;
   settings: SettingsRepository;
   backup: BackupRepository;
   audit: AuditRepository;
@@ -69,6 +71,7 @@ export function createServices(
     notifications,
     resources,
     pullTests: createPullTestRepository(db, now),
+    drills: createDrillRepository(db, now),
     settings: createSettingsRepository(db, now),
     backup: createBackupRepository(db, now),
     audit: createAuditRepository(db),

@@ -1,0 +1,169 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { statusOf } from '@shared/domain/drill/drill-machine';
+import type { ScenarioInput } from '@shared/domain/drill/scenario';
+import type { Actor, Person } from '@shared/domain/org/types';
+import { rejection } from '../../../test/support/rejection';
+import { EmergencyDeskDatabase } from '../database';
+import { createDrillRepository, type DrillRepository } from './drill-repository';
+
+const MIN = 60_000;
+const START = Date.parse('2026-12-05T09:00:00+08:00');
+const controller: Actor = { personId: 'p-ctl', name: '崔亚波', positionId: 'pos0', positionName: '值班员' };
+const director: Actor = { personId: 'p-dir', name: '王建国', positionId: 'pos1', positionName: '带班领导' };
+let db: EmergencyDeskDatabase;
+let repo: DrillRepository;
+let clock = START;
+
+const SCENARIO: ScenarioInput = {
+  title: '台风“海燕”防御桌面推演',
+  form: 'tabletop',
+  scope: 'combined',
+  purpose: 'inspection',
+  injects: [
+    {
+      id: 'i1',
+      no: '1',
+      offsetMs: 0,
+      synopsis: '气象台发布台风蓝色预警',
+      text: '市气象台 08:00 发布台风蓝色预警。',
+      expectedActions: [{ id: 'a1', text: '转发预警并启动值班加强', windowMinutes: 15 }],
+    },
+    {
+      id: 'i2',
+      no: '2',
+      offsetMs: 10 * MIN,
+      synopsis: '催办：预警未转发',
+      text: '区防指来电询问预警转发情况。',
+      contingency: { kind: 'unlessObserved', injectId: 'i1', actionId: 'a1' },
+    },
+    {
+      id: 'i3',
+      no: '3',
+      offsetMs: 20 * MIN,
+      synopsis: '新港街道低洼处积水',
+      text: '新港街道报告低洼处积水 40 厘米。',
+    },
+  ],
+};
+
+beforeEach(async () => {
+  clock = START;
+  db = new EmergencyDeskDatabase(`drills-${crypto.randomUUID()}`);
+  await db.open();
+  repo = createDrillRepository(db, () => clock);
+  await db.people.add({ id: director.personId, name: director.name } as Person);
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+async function startedRun(speed = 60): Promise<string> {
+  const scenarioId = await repo.saveScenario(SCENARIO, controller);
+  const runId = await repo.createRun(scenarioId, director.personId, controller);
+  await repo.append(runId, { type: 'comms.checked' }, controller);
+  await repo.append(runId, { type: 'clock.speed', speed }, controller);
+  await repo.append(runId, { type: 'clock.start' }, controller);
+  return runId;
+}
+
+describe('drill repository', () => {
+  it('refuses a scenario with an empty title or a contingency naming a missing action, naming the field', async () => {
+    const empty = await rejection(repo.saveScenario({ ...SCENARIO, title: ' ' }, controller));
+    expect(empty.params).toMatchObject({ field: 'title', message: 'required' });
+    const broken = await rejection(
+      repo.saveScenario(
+        {
+          ...SCENARIO,
+          injects: [
+            {
+              ...SCENARIO.injects![1]!,
+              contingency: { kind: 'unlessObserved', injectId: 'i1', actionId: 'x' },
+            },
+          ],
+        },
+        controller,
+      ),
+    );
+    expect(broken.params).toMatchObject({ field: 'injects.0.contingency', message: 'contingencyTarget' });
+    expect(await db.drillScenarios.count()).toBe(0);
+  });
+
+  it('delivers on time at ×60, skips a contingency whose action was observed, and never delivers twice', async () => {
+    const runId = await startedRun();
+    const first = await repo.deliverDue(runId, clock, controller);
+    expect(first.delivered.map((d) => d.inject.no)).toEqual(['1']);
+    clock += 5_000;
+    await repo.append(
+      runId,
+      { type: 'action.mark', injectId: 'i1', actionId: 'a1', mark: 'observed', observedAt: clock },
+      controller,
+    );
+    // T+10m at ×60 is 10 s of real time after the start.
+    clock = START + 10_000;
+    const second = await repo.deliverDue(runId, clock, controller);
+    expect(second.skipped.map((d) => d.inject.no)).toEqual(['2']);
+    expect(await repo.deliverDue(runId, clock, controller)).toEqual({
+      delivered: [],
+      skipped: [],
+      overdue: [],
+    });
+    clock = START + 20_000;
+    const third = await repo.deliverDue(runId, clock, controller);
+    expect(third.delivered).toEqual([expect.objectContaining({ latenessMs: 0, plannedAt: START + 20_000 })]);
+    const loaded = await repo.load(runId);
+    expect(Object.keys(loaded!.snapshot.context.outcomes)).toHaveLength(3);
+  });
+
+  it('holds injects that fell due while no tick ran as overdue, and moves later ones by exactly the pause', async () => {
+    const runId = await startedRun();
+    await repo.deliverDue(runId, clock, controller);
+    clock = START + 3_000;
+    await repo.append(runId, { type: 'clock.pause' }, controller);
+    clock += 7_300;
+    await repo.append(runId, { type: 'clock.resume' }, controller);
+    // Nobody ticked for a minute (a reload): 2 and 3 are overdue, not delivered behind the controller's back.
+    clock = START + 7_300 + 60_000;
+    const late = await repo.deliverDue(runId, clock, controller);
+    expect(late.delivered).toEqual([]);
+    expect(late.overdue.map((d) => [d.inject.no, d.plannedAt])).toEqual([
+      ['2', START + 10_000 + 7_300],
+      ['3', START + 20_000 + 7_300],
+    ]);
+    const run = await repo.load(runId);
+    expect(statusOf(run!.snapshot)).toBe('running');
+  });
+
+  it('lets only the director declare ENDEX, keeps the journal, and a rerun starts a new run', async () => {
+    const runId = await startedRun();
+    const refused = await rejection(repo.append(runId, { type: 'run.endex' }, controller));
+    expect(refused.code).toBe('drill.refused');
+    await repo.append(runId, { type: 'run.endex' }, director);
+    const ended = await repo.load(runId);
+    expect(statusOf(ended!.snapshot)).toBe('ended');
+    expect((await db.drillRuns.get(runId))?.status).toBe('ended');
+    await rejection(repo.append(runId, { type: 'note', text: '补记', injectId: null }, controller));
+    const rerun = await repo.createRun(ended!.run.scenarioId, director.personId, controller);
+    expect(rerun).not.toBe(runId);
+    // comms, speed, start, the T+0 inject that fell due at the start (delivered before the clock stopped), ENDEX.
+    const journal = await db.drillJournal
+      .where('[runId+seq]')
+      .between([runId, 0], [runId, Infinity])
+      .toArray();
+    expect(journal.map((row) => row.event.type)).toEqual([
+      'comms.checked',
+      'clock.speed',
+      'clock.start',
+      'inject.deliver',
+      'run.endex',
+    ]);
+  });
+
+  it('aborts only with a reason, and audits it', async () => {
+    const runId = await startedRun();
+    await rejection(repo.append(runId, { type: 'run.abort', reason: '  ' }, controller));
+    await repo.append(runId, { type: 'run.abort', reason: '辖区发生真实火情' }, controller);
+    expect((await db.drillRuns.get(runId))?.status).toBe('aborted');
+    const audit = await db.audit.where('[entity+entityId]').equals(['drillRun', runId]).toArray();
+    expect(audit.map((a) => a.summary)).toContain('中止：辖区发生真实火情');
+  });
+});

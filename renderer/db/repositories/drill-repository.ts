@@ -1,0 +1,266 @@
+/**
+ * 演练: scenarios (with their scripts) and runs. A run's journal is append-only and strict-durability (the
+ * database is opened so); every append is checked against the drill machine replayed from the journal inside
+ * the same transaction, so two tabs (the 导调台 and a participant screen) can never write an event the run no
+ * longer takes, and an inject can never be delivered twice. The ticker's work (`deliverDue`) is one
+ * transaction too: what it delivers is decided from the rows as they are on disk.
+ */
+import Dexie from 'dexie';
+import { advanceRun, replayRun, statusOf, type DrillSnapshot } from '@shared/domain/drill/drill-machine';
+import type { DrillJournalRow, DrillRun } from '@shared/domain/drill/drill-run';
+import { tickDecisions, type DueInject } from '@shared/domain/drill/inject-schedule';
+import type { RunEvent, RunEventDraft } from '@shared/domain/drill/run-events';
+import { scenarioInputSchema, type Scenario, type ScenarioInput } from '@shared/domain/drill/scenario';
+import { scenarioTimeAt } from '@shared/domain/drill/timeline';
+import type { Actor } from '@shared/domain/org/types';
+import type { EmergencyDeskDatabase } from '../database';
+import { auditEntry } from './audit-trail';
+import { RepositoryError } from './repository-error';
+import { parseOrThrow, stamp } from './write-helpers';
+
+type Clock = () => number;
+
+export interface LoadedRun {
+  run: DrillRun;
+  /** The scenario frozen at the run's creation. */
+  scenario: Scenario;
+  snapshot: DrillSnapshot;
+}
+
+/** What one tick did: delivered and skipped now, and the overdue injects waiting for the controller. */
+export interface TickResult {
+  delivered: DueInject[];
+  skipped: DueInject[];
+  overdue: DueInject[];
+}
+
+/** The ticker's decisions at `at` as journal events (deliveries and contingency skips), with what they were. */
+function dueEvents(
+  snapshot: DrillSnapshot,
+  at: number,
+  actor: Actor,
+): { events: RunEvent[]; result: TickResult } {
+  const result: TickResult = { delivered: [], skipped: [], overdue: [] };
+  const events: RunEvent[] = [];
+  const scenarioMs = scenarioTimeAt(snapshot.context.marks, at);
+  const stampedAt = Math.max(at, snapshot.context.lastAt);
+  for (const { kind, ...due } of tickDecisions(snapshot.context, at)) {
+    if (kind === 'overdue') {
+      result.overdue.push(due);
+    } else if (kind === 'deliver') {
+      result.delivered.push(due);
+      events.push({
+        type: 'inject.deliver',
+        injectId: due.inject.id,
+        plannedAt: due.plannedAt,
+        scenarioMs,
+        isAuto: true,
+        at: stampedAt,
+        by: actor,
+      });
+    } else {
+      result.skipped.push(due);
+      events.push({
+        type: 'inject.skip',
+        injectId: due.inject.id,
+        reason: 'contingency',
+        note: '',
+        at: stampedAt,
+        by: actor,
+      });
+    }
+  }
+  return { events, result };
+}
+
+export function createDrillRepository(db: EmergencyDeskDatabase, now: Clock = Date.now) {
+  const rwRun = [db.drillRuns, db.drillRunScenarios, db.drillJournal, db.audit];
+
+  async function requireRun(runId: string): Promise<DrillRun> {
+    const run = await db.drillRuns.get(runId);
+    if (!run) throw new RepositoryError('notFound');
+    return run;
+  }
+
+  async function eventsOf(runId: string): Promise<RunEvent[]> {
+    const rows = await db.drillJournal
+      .where('[runId+seq]')
+      .between([runId, 0], [runId, Number.MAX_SAFE_INTEGER])
+      .toArray();
+    return rows.map((row) => row.event);
+  }
+
+  /** Frozen scenarios never change, so each is read once per window. */
+  const frozen = new Map<string, Scenario>();
+
+  async function scenarioOf(runId: string): Promise<Scenario> {
+    const cached = frozen.get(runId);
+    if (cached) return cached;
+    const row = await db.drillRunScenarios.get(runId);
+    if (!row) throw new RepositoryError('notFound');
+    frozen.set(runId, row.scenario);
+    return row.scenario;
+  }
+
+  const inputOf = async (run: DrillRun) => ({
+    injects: (await scenarioOf(run.id)).injects,
+    directorId: run.directorId,
+  });
+
+  /**
+   * The run's snapshot, kept per run while the row's `lastSeq` matches: a tick then costs one transition,
+   * not a replay of the whole journal (a 1,000-inject run ticks every few ms). A write from another tab
+   * moves `lastSeq` past it and the snapshot is rebuilt from the journal.
+   */
+  const snapshots = new Map<string, { seq: number; snapshot: DrillSnapshot }>();
+
+  async function snapshotOf(run: DrillRun): Promise<DrillSnapshot> {
+    const cached = snapshots.get(run.id);
+    if (cached && cached.seq === run.lastSeq) return cached.snapshot;
+    const { snapshot } = replayRun(await inputOf(run), await eventsOf(run.id));
+    snapshots.set(run.id, { seq: run.lastSeq, snapshot });
+    return snapshot;
+  }
+
+  /**
+   * Appends `next` inside the caller's transaction when the run takes every one of them, in order; the run
+   * row caches the status. Nothing is written when any is refused.
+   */
+  async function appendAll(run: DrillRun, next: readonly RunEvent[]): Promise<DrillSnapshot> {
+    const { snapshot, accepted } = advanceRun(await snapshotOf(run), next);
+    if (!accepted) throw new RepositoryError('drill.refused');
+    const rows: DrillJournalRow[] = next.map((event, i) => ({
+      id: crypto.randomUUID(),
+      runId: run.id,
+      seq: run.lastSeq + i + 1,
+      event,
+    }));
+    await db.drillJournal.bulkAdd(rows);
+    const lastSeq = run.lastSeq + rows.length;
+    await db.drillRuns.put({
+      ...run,
+      status: statusOf(snapshot),
+      lastSeq,
+      updatedAt: next.at(-1)?.at ?? run.updatedAt,
+    });
+    // Kept only once IndexedDB has committed: an aborted write must not leave the cache ahead of the disk.
+    Dexie.currentTransaction?.on('complete', () => snapshots.set(run.id, { seq: lastSeq, snapshot }));
+    return snapshot;
+  }
+
+  return {
+    // --- scenarios -------------------------------------------------------------------------------------
+
+    /** Most recently edited first. */
+    listScenarios: () => db.drillScenarios.orderBy('updatedAt').reverse().toArray(),
+    getScenario: (id: string) => db.drillScenarios.get(id),
+
+    /** Creates (no id) or replaces a scenario; returns its id. Runs already made keep their own copy. */
+    async saveScenario(input: ScenarioInput, actor: Actor, id?: string): Promise<string> {
+      const values = parseOrThrow(scenarioInputSchema.safeParse(input));
+      return db.transaction('rw', [db.drillScenarios, db.audit], async () => {
+        const existing = id ? await db.drillScenarios.get(id) : undefined;
+        if (id && !existing) throw new RepositoryError('notFound');
+        const at = now();
+        const scenario: Scenario = {
+          ...values,
+          id: existing?.id ?? crypto.randomUUID(),
+          ...stamp(at, actor, existing),
+        };
+        await db.drillScenarios.put(scenario);
+        await db.audit.add(
+          auditEntry(at, actor, existing ? 'update' : 'create', 'drillScenario', scenario.id, scenario.title),
+        );
+        return scenario.id;
+      });
+    },
+
+    // --- runs ------------------------------------------------------------------------------------------
+
+    /** Newest first; of one scenario when given. */
+    async listRuns(scenarioId?: string): Promise<DrillRun[]> {
+      const rows = scenarioId
+        ? await db.drillRuns.where('scenarioId').equals(scenarioId).toArray()
+        : await db.drillRuns.toArray();
+      return rows.sort((a, b) => b.createdAt - a.createdAt);
+    },
+    getRun: (id: string) => db.drillRuns.get(id),
+
+    /** A new run of the scenario as it stands now, with its 演练总指挥. Earlier runs are left as they are. */
+    async createRun(scenarioId: string, directorId: string, actor: Actor): Promise<string> {
+      return db.transaction('rw', [db.drillScenarios, db.people, ...rwRun], async () => {
+        const scenario = await db.drillScenarios.get(scenarioId);
+        if (!scenario) throw new RepositoryError('notFound');
+        if (scenario.injects.length === 0) throw new RepositoryError('drill.emptyScript');
+        const director = await db.people.get(directorId);
+        if (!director)
+          throw new RepositoryError('invalidInput', { field: 'directorId', message: 'required' });
+        const at = now();
+        const run: DrillRun = {
+          id: crypto.randomUUID(),
+          scenarioId,
+          title: scenario.title,
+          directorId,
+          directorName: director.name,
+          status: 'draft',
+          lastSeq: 0,
+          ...stamp(at, actor),
+        };
+        await db.drillRuns.add(run);
+        await db.drillRunScenarios.add({ runId: run.id, scenario });
+        await db.audit.add(auditEntry(at, actor, 'create', 'drillRun', run.id, scenario.title));
+        return run.id;
+      });
+    },
+
+    /** The run and its machine as rebuilt from the journal. */
+    async load(runId: string): Promise<LoadedRun | null> {
+      return db.transaction('r', [db.drillRuns, db.drillRunScenarios, db.drillJournal], async () => {
+        const run = await db.drillRuns.get(runId);
+        if (!run) return null;
+        return { run, scenario: await scenarioOf(runId), snapshot: await snapshotOf(run) };
+      });
+    },
+
+    /**
+     * Records one event, stamped with the desk's clock and the signed-in person; refused (nothing stored) when
+     * the run does not take it now (ENDEX by someone other than the 总指挥, an inject already settled …).
+     */
+    async append(runId: string, draft: RunEventDraft, actor: Actor): Promise<DrillSnapshot> {
+      return db.transaction('rw', rwRun, async () => {
+        const run = await requireRun(runId);
+        const before = await snapshotOf(run);
+        // The journal's times never run backwards, whatever the system clock does.
+        const at = Math.max(now(), before.context.lastAt);
+        const event = { ...draft, at, by: actor } as RunEvent;
+        // What fell due before the clock stops goes out first, not after the pause or never.
+        const stops =
+          event.type === 'clock.pause' || event.type === 'run.endex' || event.type === 'run.abort';
+        const due = stops && statusOf(before) === 'running' ? dueEvents(before, at, actor).events : [];
+        const snapshot = await appendAll(run, [...due, event]);
+        if (event.type === 'run.abort' || event.type === 'run.endex') {
+          const summary = event.type === 'run.abort' ? `中止：${event.reason}` : '结束（ENDEX）';
+          await db.audit.add(auditEntry(at, actor, event.type, 'drillRun', runId, summary));
+        }
+        return snapshot;
+      });
+    },
+
+    /**
+     * The ticker's step at the real moment `at`: delivers what fell due on time, skips what its contingency
+     * rules out, and returns the overdue injects for the controller. Does nothing unless the clock runs.
+     */
+    async deliverDue(runId: string, at: number, actor: Actor): Promise<TickResult> {
+      return db.transaction('rw', rwRun, async () => {
+        const run = await requireRun(runId);
+        if (run.status !== 'running') return { delivered: [], skipped: [], overdue: [] };
+        const snapshot = await snapshotOf(run);
+        const { events: toWrite, result } = dueEvents(snapshot, at, actor);
+        if (toWrite.length > 0) await appendAll(run, toWrite);
+        return result;
+      });
+    },
+  };
+}
+
+export type DrillRepository = ReturnType<typeof createDrillRepository>;

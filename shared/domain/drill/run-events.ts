@@ -1,0 +1,59 @@
+/**
+ * What happens in a drill run, as the journal stores it. Every event carries the real moment it was made and
+ * who made it; the run's state (clock, delivered and skipped injects, observed actions, notes, responses) is
+ * a fold of these events, so a reload rebuilds it exactly.
+ */
+import type { Actor } from '../org/types';
+import type { Inject } from './scenario';
+
+export const SKIP_REASONS = ['contingency', 'controller', 'disabled'] as const;
+export type SkipReason = (typeof SKIP_REASONS)[number];
+
+export const ACTION_MARKS = ['observed', 'late', 'notObserved'] as const;
+export type ActionMark = (typeof ACTION_MARKS)[number];
+
+interface Stamp {
+  at: number;
+  by: Actor;
+}
+
+export type RunEvent = Stamp &
+  (
+    | { type: 'comms.checked' }
+    | { type: 'clock.start' }
+    | { type: 'clock.pause' }
+    | { type: 'clock.resume' }
+    | { type: 'clock.speed'; speed: number }
+    | { type: 'clock.jump'; toMs: number }
+    /** The ticker or the controller handed the inject to the players. */
+    | {
+        type: 'inject.deliver';
+        injectId: string;
+        /** When the schedule said (null when delivered ahead of its time). */
+        plannedAt: number | null;
+        scenarioMs: number;
+        isAuto: boolean;
+      }
+    | { type: 'inject.skip'; injectId: string; reason: SkipReason; note: string }
+    | { type: 'inject.retime'; injectId: string; offsetMs: number }
+    | { type: 'inject.add'; inject: Inject }
+    | { type: 'action.mark'; injectId: string; actionId: string; mark: ActionMark; observedAt: number }
+    | { type: 'note'; text: string; injectId: string | null }
+    /** A player's decision or response (entered by the player or by the recorder for them). */
+    | { type: 'response'; text: string; author: string; injectId: string | null }
+    /** The ticker saw the real clock jump (sleep, a crash, a changed system clock). */
+    | { type: 'clock.gap'; from: number; to: number }
+    | { type: 'run.abort'; reason: string }
+    | { type: 'run.endex' }
+    | { type: 'run.evaluate' }
+    | { type: 'run.archive' }
+  );
+
+export type RunEventType = RunEvent['type'];
+
+/** An event as the screen builds it, before the repository stamps it. */
+export type RunEventDraft = RunEvent extends infer E
+  ? E extends RunEvent
+    ? Omit<E, 'at' | 'by'>
+    : never
+  : never;

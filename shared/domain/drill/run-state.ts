@@ -1,0 +1,170 @@
+/**
+ * A run's state as the fold of its journal: the clock's marks, the script as it stands in this run (the
+ * scenario's injects, plus ad-hoc ones, with re-timings applied), what happened to each inject, the marks on
+ * expected actions, notes and responses. Pure: the drill machine keeps it as its context.
+ */
+import type { Actor } from '../org/types';
+import type { ActionMark, RunEvent, SkipReason } from './run-events';
+import { scriptOrder, type Inject } from './scenario';
+import { scenarioTimeAt, type TimelineMark } from './timeline';
+
+export type InjectOutcome =
+  | {
+      kind: 'delivered';
+      at: number;
+      plannedAt: number | null;
+      scenarioMs: number;
+      isAuto: boolean;
+      by: Actor;
+    }
+  | { kind: 'skipped'; at: number; reason: SkipReason; note: string; by: Actor };
+
+export interface ActionRecord {
+  mark: ActionMark;
+  observedAt: number;
+  at: number;
+  by: Actor;
+}
+
+export interface RunEntry {
+  kind: 'note' | 'response';
+  text: string;
+  author: string;
+  injectId: string | null;
+  at: number;
+  scenarioMs: number;
+}
+
+export interface RunState {
+  directorId: string;
+  marks: TimelineMark[];
+  /** The script of this run in delivery order. */
+  injects: Inject[];
+  outcomes: Record<string, InjectOutcome>;
+  /** Keyed `${injectId}:${actionId}`. */
+  actions: Record<string, ActionRecord>;
+  entries: RunEntry[];
+  gaps: { from: number; to: number }[];
+  abortReason: string | null;
+  endedAt: number | null;
+  /** The last real moment the journal heard of (a clock running backwards is caught against it). */
+  lastAt: number;
+}
+
+export function initialRunState(injects: readonly Inject[], directorId: string): RunState {
+  return {
+    directorId,
+    marks: [],
+    injects: scriptOrder(injects),
+    outcomes: {},
+    actions: {},
+    entries: [],
+    gaps: [],
+    abortReason: null,
+    endedAt: null,
+    lastAt: 0,
+  };
+}
+
+export const actionKey = (injectId: string, actionId: string) => `${injectId}:${actionId}`;
+
+/** Applies one event (already accepted by the machine) to the state. */
+export function foldRunEvent(state: RunState, event: RunEvent): RunState {
+  const s = { ...state, lastAt: Math.max(state.lastAt, event.at) };
+  switch (event.type) {
+    case 'clock.start':
+      return { ...s, marks: [...s.marks, { kind: 'start', at: event.at }] };
+    case 'clock.pause':
+      return { ...s, marks: [...s.marks, { kind: 'pause', at: event.at }] };
+    case 'clock.resume':
+      return { ...s, marks: [...s.marks, { kind: 'resume', at: event.at }] };
+    case 'clock.speed':
+      return { ...s, marks: [...s.marks, { kind: 'speed', at: event.at, speed: event.speed }] };
+    case 'clock.jump':
+      return { ...s, marks: [...s.marks, { kind: 'jump', at: event.at, toMs: event.toMs }] };
+    case 'inject.deliver':
+      return {
+        ...s,
+        outcomes: {
+          ...s.outcomes,
+          [event.injectId]: {
+            kind: 'delivered',
+            at: event.at,
+            plannedAt: event.plannedAt,
+            scenarioMs: event.scenarioMs,
+            isAuto: event.isAuto,
+            by: event.by,
+          },
+        },
+      };
+    case 'inject.skip':
+      return {
+        ...s,
+        outcomes: {
+          ...s.outcomes,
+          [event.injectId]: {
+            kind: 'skipped',
+            at: event.at,
+            reason: event.reason,
+            note: event.note,
+            by: event.by,
+          },
+        },
+      };
+    case 'inject.retime':
+      return {
+        ...s,
+        injects: scriptOrder(
+          s.injects.map((inject) =>
+            inject.id === event.injectId ? { ...inject, offsetMs: event.offsetMs } : inject,
+          ),
+        ),
+      };
+    case 'inject.add':
+      return { ...s, injects: scriptOrder([...s.injects, event.inject]) };
+    case 'action.mark':
+      return {
+        ...s,
+        actions: {
+          ...s.actions,
+          [actionKey(event.injectId, event.actionId)]: {
+            mark: event.mark,
+            observedAt: event.observedAt,
+            at: event.at,
+            by: event.by,
+          },
+        },
+      };
+    case 'note':
+    case 'response':
+      return {
+        ...s,
+        entries: [
+          ...s.entries,
+          {
+            kind: event.type,
+            text: event.text,
+            author: event.type === 'response' && event.author.trim() !== '' ? event.author : event.by.name,
+            injectId: event.injectId,
+            at: event.at,
+            scenarioMs: scenarioTimeAt(s.marks, event.at),
+          },
+        ],
+      };
+    case 'clock.gap':
+      return { ...s, gaps: [...s.gaps, { from: event.from, to: event.to }] };
+    case 'run.abort':
+      return {
+        ...s,
+        abortReason: event.reason,
+        endedAt: event.at,
+        marks: [...s.marks, { kind: 'pause', at: event.at }],
+      };
+    case 'run.endex':
+      return { ...s, endedAt: event.at, marks: [...s.marks, { kind: 'pause', at: event.at }] };
+    case 'comms.checked':
+    case 'run.evaluate':
+    case 'run.archive':
+      return s;
+  }
+}
