@@ -7,12 +7,12 @@ import 'dayjs/locale/zh-cn';
 import { lazy, useEffect, useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { HashRouter, Navigate, Route, Routes } from 'react-router';
-import { NotYetAvailablePage } from '../features/not-yet/NotYetAvailablePage';
 import { createI18n } from '../i18n/i18n';
 import type { Platform } from '../platform/desktop';
 import { useUiStore } from '../stores/ui-store';
 import { HOME_PATH } from './areas';
 import { DatabaseGate } from './DatabaseGate';
+import { ScreenErrorBoundary } from './ScreenErrorBoundary';
 import { Shell } from './Shell';
 
 // The directory is the home screen: its code is fetched while the database opens, not after the shell renders.
@@ -43,6 +43,18 @@ const MaterialDetailPage = lazy(() =>
 );
 const ReportsAreaPage = lazy(() =>
   import('../features/reports/ReportsAreaPage').then((m) => ({ default: m.ReportsAreaPage })),
+);
+const DrillsPage = lazy(() =>
+  import('../features/drills/DrillsPage').then((m) => ({ default: m.DrillsPage })),
+);
+const ScenarioEditorPage = lazy(() =>
+  import('../features/drills/scenario/ScenarioEditorPage').then((m) => ({ default: m.ScenarioEditorPage })),
+);
+const DrillConsole = lazy(() =>
+  import('../features/drills/console/DrillConsole').then((m) => ({ default: m.DrillConsole })),
+);
+const ParticipantScreen = lazy(() =>
+  import('../features/drills/ParticipantScreen').then((m) => ({ default: m.ParticipantScreen })),
 );
 const SettingsPage = lazy(() =>
   import('../features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })),
@@ -75,11 +87,14 @@ export function App({ platform, databaseName }: { platform: Platform; databaseNa
         <AntApp>
           <DatabaseGate platform={platform} {...(databaseName ? { databaseName } : {})}>
             <HashRouter>
-              <Routes>
-                {/* The hall's wall screen has no navigation around it. */}
-                <Route path="/screen/incidents/:id" element={<IncidentBigScreen />} />
-                <Route path="*" element={<ShellRoutes />} />
-              </Routes>
+              <ScreenErrorBoundary>
+                <Routes>
+                  {/* The hall's wall screen has no navigation around it. */}
+                  <Route path="/screen/incidents/:id" element={<IncidentBigScreen />} />
+                  <Route path="/screen/drills/:id" element={<ParticipantScreen />} />
+                  <Route path="*" element={<ShellRoutes />} />
+                </Routes>
+              </ScreenErrorBoundary>
             </HashRouter>
           </DatabaseGate>
         </AntApp>
@@ -109,7 +124,10 @@ function ShellRoutes() {
         <Route path="/resources/:tab" element={<ResourcesPage />} />
         <Route path="/reports" element={<ReportsAreaPage />} />
         <Route path="/reports/:tab" element={<ReportsAreaPage />} />
-        <Route path="/drills/*" element={<NotYetAvailablePage area="drills" />} />
+        <Route path="/drills" element={<DrillsPage />} />
+        <Route path="/drills/scenarios/:id" element={<ScenarioEditorPage />} />
+        <Route path="/drills/runs/:id" element={<DrillConsole />} />
+        <Route path="/drills/:tab" element={<DrillsPage />} />
         <Route path="*" element={<Navigate to={HOME_PATH} replace />} />
       </Routes>
     </Shell>

@@ -29,7 +29,7 @@ export const AREAS: readonly Area[] = [
   { key: 'duty', path: '/duty', icon: <FieldTimeOutlined />, ready: true },
   { key: 'incidents', path: '/incidents', icon: <AlertOutlined />, ready: true },
   { key: 'plans', path: '/plans', icon: <BookOutlined />, ready: true },
-  { key: 'drills', path: '/drills', icon: <ExperimentOutlined />, ready: false },
+  { key: 'drills', path: '/drills', icon: <ExperimentOutlined />, ready: true },
   { key: 'resources', path: '/resources', icon: <ToolOutlined />, ready: true },
   { key: 'directory', path: '/directory', icon: <ContactsOutlined />, ready: true },
   { key: 'reports', path: '/reports', icon: <FileTextOutlined />, ready: true },

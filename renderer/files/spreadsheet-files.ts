@@ -27,6 +27,11 @@ const pad = (n: number) => String(n).padStart(2, '0');
 function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) {
+    // A cell formatted as a time of day only (09:40) is Excel's day zero, 1899-12-30, plus that time. The hour
+    // stays unpadded so a duration typed as 0:20 still reads as an offset, not a clock time.
+    if (value.getUTCFullYear() === 1899 && value.getUTCMonth() === 11 && value.getUTCDate() === 30) {
+      return `${value.getUTCHours()}:${pad(value.getUTCMinutes())}`;
+    }
     return `${value.getUTCFullYear()}-${pad(value.getUTCMonth() + 1)}-${pad(value.getUTCDate())}`;
   }
   if (typeof value === 'object') {

@@ -1,4 +1,5 @@
 /** English. Field terms keep their Chinese original in brackets where an operator would look for it. */
+import { drillsEn } from './drills.en';
 import { dutyEn } from './duty.en';
 import { incidentsEn } from './incidents.en';
 import { plansEn } from './plans.en';
@@ -14,10 +15,15 @@ export const en: Messages = {
   resources: resourcesEn,
   pullTests: pullTestsEn,
   reportsArea: reportsAreaEn,
+  drills: drillsEn,
   app: {
     title: 'Emergency Desk',
     subtitle: '应急指挥演练台',
     loading: 'Opening the database…',
+    screenFailed: 'This screen failed to display',
+    screenFailedHint:
+      'Everything saved is in the local database and unaffected. Reload; if it fails again, give the message below to your administrator.',
+    reload: 'Reload',
   },
   nav: {
     duty: 'Duty',
@@ -244,6 +250,10 @@ export const en: Messages = {
       incidentNotifications: 'Notifications',
       dutyRoster: 'Duty roster',
       handovers: 'Shift handovers',
+      drillScenarios: 'Drill scenarios',
+      drillRuns: 'Drill runs',
+      drillRunScenarios: 'Drill run scripts',
+      drillJournal: 'Drill journals',
     },
     counts: 'Records',
     exportAll: 'Export all data',
@@ -285,6 +295,8 @@ export const en: Messages = {
       'pullTest.acknowledged': 'Acknowledgement recorded',
       'pullTest.ready': 'Muster recorded',
       'pullTest.close': 'Pull test closed',
+      'run.abort': 'Drill aborted',
+      'run.endex': 'Drill ended (ENDEX)',
     },
     entities: {
       unit: 'Unit',
@@ -302,6 +314,8 @@ export const en: Messages = {
       warehouse: 'Warehouse',
       resources: 'Emergency resources',
       pullTest: 'Pull test',
+      drillScenario: 'Drill scenario',
+      drillRun: 'Drill run',
       intake: 'Incoming report',
     },
   },
@@ -350,6 +364,9 @@ export const en: Messages = {
     numberInvalid: 'Enter a number',
     integerRequired: 'Enter a whole number',
     notNegative: 'Must not be negative',
+    timeInvalid: 'Use a 24-hour time HH:mm',
+    contingencyTarget: 'The inject or action the contingency names does not exist',
+    contingencyCycle: 'These contingencies wait for each other in a circle and would never fire',
     positiveRequired: 'Must be greater than 0',
     tooLarge: 'Too large',
     materialCodeInvalid:
@@ -432,6 +449,7 @@ export const en: Messages = {
         'Batch “{{batchNo}}” is registered with expiry {{expiryDate}}; one batch has one expiry date',
     },
     pullTest: pullTestsEn.errors,
+    drill: drillsEn.errors,
     unexpected: 'The operation failed: {{message}}',
   },
   dbFailure: {

@@ -2,6 +2,7 @@
  * 简体中文, the default and the source of every key: en.ts must have the same shape (checked by the compiler).
  * Field terms are the exact Chinese terms of emergency management, not translations.
  */
+import { drillsZhCN } from './drills.zh-CN';
 import { dutyZhCN } from './duty.zh-CN';
 import { incidentsZhCN } from './incidents.zh-CN';
 import { plansZhCN } from './plans.zh-CN';
@@ -16,10 +17,15 @@ export const zhCN = {
   resources: resourcesZhCN,
   pullTests: pullTestsZhCN,
   reportsArea: reportsAreaZhCN,
+  drills: drillsZhCN,
   app: {
     title: '应急指挥演练台',
     subtitle: 'Emergency Desk',
     loading: '正在打开数据库…',
+    screenFailed: '本页面出错，未能显示',
+    screenFailedHint:
+      '已保存的记录都在本机数据库中，不受影响。请重新加载；如仍出错，请把下面的错误信息告知系统管理员。',
+    reload: '重新加载',
   },
   nav: {
     duty: '值班值守',
@@ -240,6 +246,10 @@ export const zhCN = {
       incidentNotifications: '通知叫应',
       dutyRoster: '值班排班',
       handovers: '交接班记录',
+      drillScenarios: '演练方案',
+      drillRuns: '演练记录',
+      drillRunScenarios: '演练脚本存档',
+      drillJournal: '演练过程记录',
     },
     counts: '记录数',
     exportAll: '导出全部数据',
@@ -280,6 +290,8 @@ export const zhCN = {
       'pullTest.acknowledged': '记录响应',
       'pullTest.ready': '记录集结',
       'pullTest.close': '结束拉动',
+      'run.abort': '中止演练',
+      'run.endex': '结束演练',
     },
     entities: {
       unit: '单位',
@@ -297,6 +309,8 @@ export const zhCN = {
       warehouse: '储备库',
       resources: '应急资源',
       pullTest: '拉动',
+      drillScenario: '演练方案',
+      drillRun: '演练',
       intake: '接报',
     },
   },
@@ -345,6 +359,9 @@ export const zhCN = {
     numberInvalid: '请输入数字',
     integerRequired: '请输入整数',
     notNegative: '不能为负数',
+    timeInvalid: '时刻应为 24 小时制 HH:mm',
+    contingencyTarget: '条件指向的情景或预期行动不存在',
+    contingencyCycle: '条件触发形成了相互等待的循环，这些情景永远不会下发',
     positiveRequired: '应大于 0',
     tooLarge: '数值过大',
     materialCodeInvalid: '物资编码应为 7 位数字（GB/T 38565-2020：大类 1–3，中类、小类、细类各 2 位 01–99）',
@@ -419,6 +436,7 @@ export const zhCN = {
       batchExpiryConflict: '批次“{{batchNo}}”已登记有效期 {{expiryDate}}，同一批次不能有两个有效期',
     },
     pullTest: pullTestsZhCN.errors,
+    drill: drillsZhCN.errors,
     unexpected: '操作失败：{{message}}',
   },
   dbFailure: {

@@ -1,6 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import dayjs from 'dayjs';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { elapsedText } from '@shared/domain/incident/incident';
@@ -10,6 +9,7 @@ import { LEVEL_COLOUR, LEVEL_NUMERAL } from '@shared/domain/plan/levels';
 import { FOUR_ONES } from '@shared/domain/plan/plan-context';
 import { phaseOf } from '@shared/domain/plan/replay';
 import { useServices } from '../../services/services';
+import { useClock } from '../../ui/use-clock';
 import { LEVEL_STYLE } from '../plans/LevelTag';
 import { deadlineText } from './reports/deadline-text';
 import { useIncident } from './useIncident';
@@ -25,13 +25,9 @@ const LOG_LINES = 8;
 export function IncidentBigScreen() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
-  const { incidents, reports, dispatches, settings, now } = useServices();
+  const { incidents, reports, dispatches, settings } = useServices();
   const view = useIncident(id);
-  const [at, setAt] = useState(now);
-  useEffect(() => {
-    const timer = setInterval(() => setAt(now()), BEAT_MS);
-    return () => clearInterval(timer);
-  }, [now]);
+  const at = useClock(BEAT_MS);
   const count = view?.incident.logCount ?? 0;
   const lines = useLiveQuery(
     () => incidents.logRange(id, Math.max(1, count - LOG_LINES + 1), count),

@@ -21,7 +21,7 @@ import {
 } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   pullTestSummary,
@@ -32,6 +32,7 @@ import {
 } from '@shared/domain/resources/pull-test';
 import type { Team } from '@shared/domain/resources/resource-types';
 import { useServices } from '../../services/services';
+import { useClock } from '../../ui/use-clock';
 import { translateError } from '../../ui/translate-error';
 import { useActor } from '../session/useSession';
 
@@ -54,18 +55,6 @@ export function PullTestStatusTag({ result }: { result: PullTestTeamResult }) {
   );
 }
 
-/** The services' clock, re-read every few seconds while `running`: waiting minutes move on by themselves. */
-function useTicker(now: () => number, running: boolean): number {
-  const [at, setAt] = useState(now);
-  useEffect(() => {
-    if (!running) return;
-    setAt(now());
-    const timer = setInterval(() => setAt(now()), TICK_MS);
-    return () => clearInterval(timer);
-  }, [now, running]);
-  return at;
-}
-
 interface Recording {
   teamId: string;
   stage: PullTestStage;
@@ -78,7 +67,7 @@ export function PullTestDetail({ test, teamById }: { test: PullTest; teamById: R
   const { message } = App.useApp();
   const requireActor = useActor();
   const isOpen = test.closedAt === null;
-  const clock = useTicker(now, isOpen);
+  const clock = useClock(TICK_MS, isOpen);
   const [recording, setRecording] = useState<Recording | null>(null);
   const summary = pullTestSummary(test, clock);
   const teamName = (id: string) => teamById.get(id)?.name ?? t('pullTests.deletedTeam');

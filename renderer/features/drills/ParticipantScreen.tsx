@@ -1,0 +1,154 @@
+import { Card, Empty, Form, Input, Button, Space, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { statusOf } from '@shared/domain/drill/drill-machine';
+import type { RunState } from '@shared/domain/drill/run-state';
+import { formatOffset, formatScenarioClock } from '@shared/domain/drill/scenario-time';
+import { scenarioTimeAt } from '@shared/domain/drill/timeline';
+import { useClock } from '../../ui/use-clock';
+import { DrillWatermark } from './DrillWatermark';
+import { RunStatusTag } from './RunStatusTag';
+import { useDrillRun } from './useDrillRun';
+
+/**
+ * 参演人员界面: for the projector or the players' desks, in its own window. It shows the scenario clock and
+ * only what has been delivered — the script itself never reaches this screen's render — and takes the
+ * players' decisions and responses, each stamped and linked to the inject it answers.
+ */
+export function ParticipantScreen() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const { loaded, send } = useDrillRun(id);
+  const status = loaded ? statusOf(loaded.snapshot) : null;
+  const beat = useClock(500, status === 'running');
+  if (!loaded || !status) return <div className="participant-screen" />;
+  const state = loaded.snapshot.context;
+  // The beat stops with the clock; the pause (or ENDEX) made since it must still count.
+  const at = Math.max(beat, state.lastAt);
+  const delivered = deliveredInjects(state);
+  return (
+    <div className="participant-screen" data-testid="participant-screen">
+      <DrillWatermark />
+      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 16 }} align="center">
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t('drills.prefix')}
+          {loaded.run.title}
+        </Typography.Title>
+        <Space size={16} align="center">
+          <RunStatusTag status={status} />
+          <span className="drill-clock" data-testid="participant-clock">
+            {formatScenarioClock(scenarioTimeAt(state.marks, at))}
+          </span>
+        </Space>
+      </Space>
+      {status === 'draft' || status === 'ready' ? (
+        <Empty description={t('drills.participant.waiting')} />
+      ) : null}
+      {delivered.length === 0 && status !== 'draft' && status !== 'ready' ? (
+        <Empty description={t('drills.participant.nothingYet')} />
+      ) : null}
+      <Space direction="vertical" size={12} style={{ width: '100%' }} data-testid="delivered-injects">
+        {delivered.map(({ inject, at: deliveredAt, scenarioMs }) => (
+          <Card
+            key={inject.id}
+            size="small"
+            className="participant-inject"
+            data-testid="participant-inject"
+            title={
+              <Space>
+                <Tag color="red">{t('drills.prefix')}</Tag>
+                <span>
+                  {inject.no} · {inject.synopsis}
+                </span>
+              </Space>
+            }
+            extra={
+              <Typography.Text type="secondary">
+                {t('drills.participant.received')} {dayjs(deliveredAt).format('HH:mm:ss')} ·{' '}
+                {inject.scenarioLabel || formatOffset(scenarioMs)}
+              </Typography.Text>
+            }
+          >
+            <Typography.Paragraph type="secondary" style={{ marginBottom: 4 }}>
+              {inject.from || '—'} → {inject.to || '—'} · {t(`drills.method.${inject.method}`)}
+            </Typography.Paragraph>
+            <div className="inject-text">{inject.text}</div>
+            {status === 'running' || status === 'paused' ? (
+              <ResponseForm
+                onSubmit={(text, author) =>
+                  send(
+                    { type: 'response', text, author, injectId: inject.id },
+                    t('drills.participant.recorded'),
+                  )
+                }
+              />
+            ) : null}
+            {state.entries
+              .filter((e) => e.kind === 'response' && e.injectId === inject.id)
+              .map((e) => (
+                <div key={`${e.at}-${e.text}`} className="muted">
+                  {dayjs(e.at).format('HH:mm:ss')} {e.author}：{e.text}
+                </div>
+              ))}
+          </Card>
+        ))}
+      </Space>
+    </div>
+  );
+}
+
+/** Delivered injects only, newest first. */
+function deliveredInjects(state: RunState) {
+  return state.injects
+    .flatMap((inject) => {
+      const outcome = state.outcomes[inject.id];
+      return outcome?.kind === 'delivered'
+        ? [{ inject, at: outcome.at, scenarioMs: outcome.scenarioMs }]
+        : [];
+    })
+    .sort((a, b) => b.at - a.at);
+}
+
+function ResponseForm({ onSubmit }: { onSubmit: (text: string, author: string) => Promise<boolean> }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<{ text: string; author: string }>();
+  const [isSaving, setSaving] = useState(false);
+  return (
+    <Form
+      form={form}
+      layout="inline"
+      style={{ marginTop: 8 }}
+      onFinish={async (v) => {
+        setSaving(true);
+        // What was typed stays until the journal has it.
+        if (await onSubmit(v.text.trim(), v.author?.trim() ?? '')) form.resetFields(['text']);
+        setSaving(false);
+      }}
+    >
+      <Form.Item
+        name="text"
+        rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
+      >
+        <Input
+          aria-label={t('drills.participant.responseText')}
+          placeholder={t('drills.participant.responseText')}
+          style={{ width: 360 }}
+          maxLength={500}
+        />
+      </Form.Item>
+      <Form.Item name="author">
+        <Input
+          aria-label={t('drills.participant.author')}
+          placeholder={t('drills.participant.author')}
+          style={{ width: 160 }}
+          maxLength={40}
+        />
+      </Form.Item>
+      <Button htmlType="submit" loading={isSaving}>
+        {t('drills.participant.submit')}
+      </Button>
+    </Form>
+  );
+}

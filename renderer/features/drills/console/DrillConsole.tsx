@@ -1,0 +1,147 @@
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Col, Row, Space, Spin, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router';
+import { statusOf } from '@shared/domain/drill/drill-machine';
+import { scenarioTimeAt } from '@shared/domain/drill/timeline';
+import { useClock } from '../../../ui/use-clock';
+import { useSession } from '../../session/useSession';
+import { DrillWatermark } from '../DrillWatermark';
+import { useDrillRun } from '../useDrillRun';
+import { useDrillTicker } from '../useDrillTicker';
+import { ClockBar } from './ClockBar';
+import { InjectTimeline } from './InjectTimeline';
+import { injectRows, type InjectRow } from './inject-rows';
+import { OffsetDialog } from './OffsetDialog';
+import { OverduePanel } from './OverduePanel';
+import { RunNotesPanel } from './RunNotesPanel';
+
+/** Statuses and overdue marks follow this beat; the clocks on screen have their own, faster one. */
+const BEAT_MS = 1000;
+
+/**
+ * 导调台: the controllers' console of one run — the drill clock and its controls, injects overdue after an
+ * interruption, the timeline of the script with its expected actions, and the notes and player responses.
+ * While the clock runs and someone is signed in, this screen's ticker delivers injects as they fall due.
+ */
+export function DrillConsole() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const session = useSession();
+  const actor = session?.actor ?? null;
+  const { loaded, send } = useDrillRun(id);
+  const status = loaded ? statusOf(loaded.snapshot) : null;
+  const isUnderWay = status === 'running' || status === 'paused';
+  const beat = useClock(BEAT_MS, isUnderWay);
+  const state = loaded?.snapshot.context ?? null;
+  // The beat stands still unless the drill is under way; a mark made since (a speed chosen before the start,
+  // ENDEX) must count at once, or the screen reads the clock as it was before it.
+  const at = Math.max(beat, state?.lastAt ?? 0);
+  useDrillTicker(id, state, loaded?.run.lastSeq ?? 0, status === 'running', actor);
+  const rows = useMemo(() => (state ? injectRows(state, at) : []), [state, at]);
+  // The table renders in the background (interruptible), so the ticker's timer never waits behind it.
+  const deferredRows = useDeferredValue(rows);
+  const [retiming, setRetiming] = useState<InjectRow | null>(null);
+  const onRetime = useCallback((row: InjectRow) => setRetiming(row), []);
+
+  if (loaded === undefined) return <Spin />;
+  if (loaded === null || !state || !status) return <Alert type="warning" message={t('errors.notFound')} />;
+  const { run, snapshot } = loaded;
+  const scenarioMs = scenarioTimeAt(state.marks, at);
+  const overdue = rows.filter((r) => r.status === 'overdue');
+
+  return (
+    <Space direction="vertical" size={12} style={{ width: '100%' }} data-testid="drill-console">
+      <DrillWatermark />
+      <Card
+        size="small"
+        title={
+          <Space>
+            <Button
+              size="small"
+              type="text"
+              icon={<ArrowLeftOutlined />}
+              onClick={() => void navigate('/drills/runs')}
+            />
+            <span>
+              {t('drills.console.title')} · {run.title}
+            </span>
+            <Typography.Text type="secondary">
+              {t('drills.scenario.director')}：{run.directorName}
+            </Typography.Text>
+          </Space>
+        }
+      >
+        <ClockBar run={run} snapshot={snapshot} at={at} actor={actor} send={send} />
+        {status === 'running' && session === null ? (
+          <Alert style={{ marginTop: 8 }} type="warning" showIcon message={t('drills.console.signInToRun')} />
+        ) : null}
+        {state.abortReason ? (
+          <Alert
+            style={{ marginTop: 8 }}
+            type="error"
+            message={t('drills.console.aborted', { reason: state.abortReason })}
+          />
+        ) : null}
+        {status === 'ended' && state.endedAt ? (
+          <Alert
+            style={{ marginTop: 8 }}
+            type="success"
+            message={t('drills.console.ended', { time: dayjs(state.endedAt).format('YYYY-MM-DD HH:mm:ss') })}
+          />
+        ) : null}
+        {state.gaps.map((gap) => (
+          <Alert
+            key={gap.from}
+            style={{ marginTop: 8 }}
+            type="info"
+            message={t('drills.console.gap', {
+              from: dayjs(gap.from).format('HH:mm:ss'),
+              to: dayjs(gap.to).format('HH:mm:ss'),
+            })}
+          />
+        ))}
+      </Card>
+      <OverduePanel rows={overdue} scenarioMs={scenarioMs} at={at} send={send} onRetime={onRetime} />
+      <OffsetDialog
+        open={retiming !== null}
+        title={
+          retiming
+            ? t('drills.console.retimeTitle', { no: retiming.inject.no, synopsis: retiming.inject.synopsis })
+            : ''
+        }
+        label={t('drills.console.retimeTo')}
+        initialMs={retiming ? Math.max(retiming.inject.offsetMs, scenarioMs + 60_000) : null}
+        onClose={() => setRetiming(null)}
+        onSubmit={(offsetMs) =>
+          retiming
+            ? send({ type: 'inject.retime', injectId: retiming.inject.id, offsetMs })
+            : Promise.resolve(false)
+        }
+      />
+      <Row gutter={12}>
+        <Col span={16}>
+          <Card size="small" title={t('drills.console.timeline')}>
+            <InjectTimeline
+              rows={deferredRows}
+              state={state}
+              scenarioMs={scenarioMs}
+              at={at}
+              isUnderWay={isUnderWay}
+              send={send}
+              onRetime={onRetime}
+            />
+          </Card>
+        </Col>
+        <Col span={8}>
+          <Card size="small" title={`${t('drills.console.notes')} / ${t('drills.console.responses')}`}>
+            <RunNotesPanel state={state} isUnderWay={isUnderWay} send={send} />
+          </Card>
+        </Col>
+      </Row>
+    </Space>
+  );
+}
