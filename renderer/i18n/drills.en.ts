@@ -85,6 +85,7 @@ export const drillsEn: Widen<typeof drillsZhCN> = {
     evaluatorNotes: 'Evaluator notes',
     contingency: 'Contingency',
     contingencyNone: 'None: deliver on time',
+    contingencyTag: { unlessObserved: 'If not done', afterDelivered: 'Follow-up' },
     unlessObserved: 'Deliver only if this expected action was not observed',
     afterDelivered: 'Deliver only if this inject was delivered',
     contingencyTarget: 'The inject or action the contingency names does not exist',

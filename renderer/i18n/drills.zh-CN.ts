@@ -83,6 +83,7 @@ export const drillsZhCN = {
     evaluatorNotes: '评估要点',
     contingency: '条件触发',
     contingencyNone: '无条件，按时下发',
+    contingencyTag: { unlessObserved: '未响应才发', afterDelivered: '接续下发' },
     unlessObserved: '若未观察到该预期行动则下发，否则跳过',
     afterDelivered: '仅当该情景已下发时下发',
     contingencyTarget: '条件指向的情景或预期行动不存在',

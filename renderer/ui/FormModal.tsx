@@ -9,10 +9,13 @@ export function FormModal<T extends object>({
   form,
   onSubmit,
   onClose,
+  okText,
   children,
 }: {
   open: boolean;
   title: string;
+  /** The OK button's words when it does more than save (开始, 发布 …). */
+  okText?: string;
   form: FormInstance<T>;
   onSubmit: (values: T) => void;
   onClose: () => void;
@@ -25,7 +28,7 @@ export function FormModal<T extends object>({
       title={title}
       onCancel={onClose}
       onOk={() => form.submit()}
-      okText={t('common.save')}
+      okText={okText ?? t('common.save')}
       cancelText={t('common.cancel')}
       destroyOnHidden
     >

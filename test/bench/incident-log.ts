@@ -21,12 +21,12 @@ import {
 } from '../../shared/domain/incident/log-chain';
 import type { Actor } from '../../shared/domain/org/types';
 import { launchBrowser, type StaticServer } from '../e2e/harness';
+import { DATABASE, indexRange, putRows } from './raw-idb';
 import { median, progress, type Figure } from './report';
 
 export const LOG_LINES = 100_000;
 const GOAL_MS = 200;
 const CHUNK = 5_000;
-const DATABASE = 'emergency-desk';
 const LOADING = '读取中…';
 const LONG = { timeout: 180_000 };
 /** 2026-07-20 06:00 in China: the rain started the night before. */
@@ -219,61 +219,11 @@ export function incidentLogFixture(lines: number, seed = 20260720): LogFixture {
   return { incident, entries };
 }
 
-/**
- * One transaction per call, resolved on `complete`: the rows are committed when it returns. They cross as one
- * JSON string: Playwright's own serialisation of 5,000 nested objects costs more than the writes.
- */
-async function putRows(page: Page, store: string, rows: readonly object[]): Promise<void> {
-  await page.evaluate(
-    ({ name, store, json }) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open(name);
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          // A throw in here (no such store: the app made an older database) would otherwise hang the run.
-          try {
-            const tx = db.transaction(store, 'readwrite');
-            const objects = tx.objectStore(store);
-            for (const row of JSON.parse(json) as object[]) objects.put(row);
-            tx.oncomplete = () => {
-              db.close();
-              resolve();
-            };
-            tx.onabort = () => reject(tx.error ?? new Error('transaction aborted'));
-          } catch (error) {
-            db.close();
-            reject(error instanceof Error ? error : new Error(String(error)));
-          }
-        };
-      }),
-    { name: DATABASE, store, json: JSON.stringify(rows) },
-  );
-}
-
 /** The incident's log lines on disk, counted by the index the app reads them with. */
 async function storedLines(page: Page, incidentId: string): Promise<number> {
-  return page.evaluate(
-    ({ name, incidentId }) =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open(name);
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const range = IDBKeyRange.bound([incidentId, 1], [incidentId, Infinity]);
-          const request = db
-            .transaction('incidentLog')
-            .objectStore('incidentLog')
-            .index('[incidentId+seq]')
-            .count(range);
-          request.onsuccess = () => {
-            db.close();
-            resolve(request.result);
-          };
-          request.onerror = () => reject(request.error);
-        };
-      }),
-    { name: DATABASE, incidentId },
+  const range = { store: 'incidentLog', index: '[incidentId+seq]' };
+  return Number(
+    await indexRange(page, { ...range, lower: [incidentId, 1], upper: [incidentId, Infinity] }, 'count'),
   );
 }
 

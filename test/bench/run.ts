@@ -2,7 +2,8 @@
  * `npm run bench`: builds the production renderer (into ED_RENDERER_OUT when set), serves it on one port
  * for the whole run, and measures cold start-up to an interactive directory with the sample district and
  * with 10,000 people, then 一键检索 over 100,000 resources, then opening the 指挥台 of an incident whose log
- * holds 100,000 lines. Figures go to stdout and test-results/bench.json; progress to stderr.
+ * holds 100,000 lines, then the 导调台 delivering 1,000 injects at ×1 and 1,000 at ×60, paused twice each.
+ * Figures go to stdout and test-results/bench.json; progress to stderr.
  */
 import { rmSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -15,6 +16,7 @@ import { RESOURCE_INDEX_ROWS, resourceSearchFigure } from './resource-search';
 import { resourceImportFigures } from './resource-import';
 import { IMPORT_ROWS } from './materials-fixture';
 import { LOG_LINES, logOpenFigure } from './incident-log';
+import { DRILL_INJECTS, injectLatenessFigures } from './drill-lateness';
 
 const RUNS = 5;
 const LARGE_DIRECTORY = 10_000;
@@ -33,7 +35,10 @@ function startupFigure(name: string, runs: readonly number[], goal: number): Fig
   return figure;
 }
 
-/** `npm run bench -- --only=startup,search,log,import` measures a part; the others' figures are not written. */
+/**
+ * `npm run bench -- --only=startup,search,log,import,drill` measures a part; the others' figures are not
+ * written.
+ */
 const ONLY =
   process.argv
     .find((a) => a.startsWith('--only='))
@@ -81,6 +86,17 @@ async function main(): Promise<void> {
         `${IMPORT_ROWS} materials through the import dialog (CSV, XLSX) against raw parse + IndexedDB`,
       );
       for (const figure of await resourceImportFigures(server)) {
+        printFigure(figure);
+        figures.push(figure);
+      }
+    }
+    if (wanted('drill')) {
+      progress(
+        `导调台: ${DRILL_INJECTS} injects at ×1 and at ×60, paused twice each, through the console page`,
+      );
+      const drill = await seedSampleProfile(server);
+      profiles.push(drill);
+      for (const figure of await injectLatenessFigures(server, drill)) {
         printFigure(figure);
         figures.push(figure);
       }

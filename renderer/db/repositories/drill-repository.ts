@@ -118,7 +118,9 @@ export function createDrillRepository(db: EmergencyDeskDatabase, now: Clock = Da
     const cached = snapshots.get(run.id);
     if (cached && cached.seq === run.lastSeq) return cached.snapshot;
     const { snapshot } = replayRun(await inputOf(run), await eventsOf(run.id));
-    snapshots.set(run.id, { seq: run.lastSeq, snapshot });
+    // Outside a transaction the journal may have grown since the run row was read: cache only what one
+    // transaction saw whole.
+    if (Dexie.currentTransaction) snapshots.set(run.id, { seq: run.lastSeq, snapshot });
     return snapshot;
   }
 
@@ -213,13 +215,15 @@ export function createDrillRepository(db: EmergencyDeskDatabase, now: Clock = Da
       });
     },
 
-    /** The run and its machine as rebuilt from the journal. */
+    /**
+     * The run and its machine as rebuilt from the journal. No explicit transaction: with both caches warm the
+     * only request is the run row, which a live query may answer from Dexie's cache, and an empty read
+     * transaction commits before the function ends (PrematureCommitError, seen on the 参演人员 screen).
+     */
     async load(runId: string): Promise<LoadedRun | null> {
-      return db.transaction('r', [db.drillRuns, db.drillRunScenarios, db.drillJournal], async () => {
-        const run = await db.drillRuns.get(runId);
-        if (!run) return null;
-        return { run, scenario: await scenarioOf(runId), snapshot: await snapshotOf(run) };
-      });
+      const run = await db.drillRuns.get(runId);
+      if (!run) return null;
+      return { run, scenario: await scenarioOf(runId), snapshot: await snapshotOf(run) };
     },
 
     /**

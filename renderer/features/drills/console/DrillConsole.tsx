@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Row, Space, Spin, Typography } from 'antd';
+import { Alert, Button, Card, Space, Spin, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -122,26 +122,20 @@ export function DrillConsole() {
             : Promise.resolve(false)
         }
       />
-      <Row gutter={12}>
-        <Col span={16}>
-          <Card size="small" title={t('drills.console.timeline')}>
-            <InjectTimeline
-              rows={deferredRows}
-              state={state}
-              scenarioMs={scenarioMs}
-              at={at}
-              isUnderWay={isUnderWay}
-              send={send}
-              onRetime={onRetime}
-            />
-          </Card>
-        </Col>
-        <Col span={8}>
-          <Card size="small" title={`${t('drills.console.notes')} / ${t('drills.console.responses')}`}>
-            <RunNotesPanel state={state} isUnderWay={isUnderWay} send={send} />
-          </Card>
-        </Col>
-      </Row>
+      <Card size="small" title={t('drills.console.timeline')}>
+        <InjectTimeline
+          rows={deferredRows}
+          state={state}
+          scenarioMs={scenarioMs}
+          at={at}
+          isUnderWay={isUnderWay}
+          send={send}
+          onRetime={onRetime}
+        />
+      </Card>
+      <Card size="small" title={`${t('drills.console.notes')} / ${t('drills.console.responses')}`}>
+        <RunNotesPanel state={state} isUnderWay={isUnderWay} send={send} />
+      </Card>
     </Space>
   );
 }

@@ -104,7 +104,7 @@ export const InjectTimeline = memo(function InjectTimeline({
     {
       title: t('common.actions'),
       key: 'ops',
-      width: 220,
+      width: 250,
       render: (_: unknown, r) =>
         isUnderWay && (r.status === 'pending' || r.status === 'overdue') ? (
           <InjectActions

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Popconfirm, Space, Table, Tag } from 'antd';
+import { Button, Popconfirm, Space, Table, Tag, Tooltip } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -83,7 +83,12 @@ export function ScriptTable({
       title: field('contingency'),
       key: 'contingency',
       width: 90,
-      render: (_: unknown, r) => (r.contingency ? <Tag color="gold">{field(r.contingency.kind)}</Tag> : null),
+      render: (_: unknown, r) =>
+        r.contingency ? (
+          <Tooltip title={field(r.contingency.kind)}>
+            <Tag color="gold">{t(`drills.inject.contingencyTag.${r.contingency.kind}`)}</Tag>
+          </Tooltip>
+        ) : null,
     },
     {
       title: t('common.actions'),

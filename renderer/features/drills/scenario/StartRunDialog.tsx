@@ -25,6 +25,7 @@ export function StartRunDialog({
       form={form}
       onSubmit={(v) => onStart(v.directorId)}
       onClose={onClose}
+      okText={t('drills.scenario.startRun')}
     >
       <Form.Item
         name="directorId"

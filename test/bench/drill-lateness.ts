@@ -1,0 +1,389 @@
+/**
+ * inject_lateness_p99_ms: how late the 导调台's ticker hands injects to the players, in Chromium, through the
+ * real console page (#/drills/runs/:id) with a signed-in 演练总指挥. Two runs of 1,000 injects each: one at
+ * ×1 with an inject every 25 ms of scenario time, one at ×60 with one every 1.5 s of scenario time (both
+ * ≈25 s of real running time), each paused twice for a few seconds with the console's 暂停 / 继续 buttons.
+ * The run is started through the console's own buttons too (通信检查完成, 倍速, 开始演练).
+ *
+ * Lateness is what the journal says: `at − plannedAt` of every automatic `inject.deliver` (`at` is the tick's
+ * moment, `plannedAt` the real moment the scenario clock reached the inject), over both runs together: p50,
+ * p99 (the figure) and max. An inject more than OVERDUE_AFTER_MS late is never auto-delivered (the controller
+ * decides), so it would not settle: the wait times out and says how many were held as overdue.
+ *
+ * The scenarios and runs are built in Node with the app's own schemas (injectSchema / scenarioInputSchema
+ * fill the defaults) and go in through raw IndexedDB into the database the app created on its first start.
+ */
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Page } from 'playwright-core';
+import orgJson from '../../resources/sample-data/org.json';
+import type { DrillRun } from '../../shared/domain/drill/drill-run';
+import { replayRun } from '../../shared/domain/drill/drill-machine';
+import { OVERDUE_AFTER_MS, tickDecisions } from '../../shared/domain/drill/inject-schedule';
+import type { RunEvent } from '../../shared/domain/drill/run-events';
+import { injectSchema, scenarioInputSchema, type Scenario } from '../../shared/domain/drill/scenario';
+import type { Actor } from '../../shared/domain/org/types';
+import { label, openApp, signIn } from '../e2e/drivers';
+import { launchBrowser, type StaticServer } from '../e2e/harness';
+import { DATABASE, indexRange, putRows } from './raw-idb';
+import { progress, type Figure } from './report';
+
+export const DRILL_INJECTS = 1_000;
+const GOAL_MS = 20;
+/** A figure without a goal (see the README's table: "reported"). */
+const REPORTED = 0;
+const DIRECTOR = '李伟涛';
+const DIRECTOR_POSITION = '演练总指挥';
+/** Two pauses, after this much real running time each, of PAUSE_MS. */
+const PAUSE_AFTER_MS = [8_000, 17_000];
+const PAUSE_MS = 3_000;
+const POLL_MS = 1_000;
+/** Beyond the run's own length (running time and pauses): then it has stalled. */
+const SETTLE_SLACK_MS = 60_000;
+const LONG = { timeout: 60_000 };
+
+interface Cadence {
+  name: string;
+  speed: number;
+  /** Scenario time between two injects. */
+  stepMs: number;
+}
+
+const CADENCES: readonly Cadence[] = [
+  { name: '×1', speed: 1, stepMs: 25 },
+  { name: '×60', speed: 60, stepMs: 1_500 },
+];
+
+function director(): Actor {
+  const person = orgJson.people.find((p) => p.name === DIRECTOR);
+  const position = orgJson.positions.find((p) => p.name === DIRECTOR_POSITION);
+  if (!person || !position || !person.positionIds.includes(position.id)) {
+    throw new Error(`the sample district has no ${DIRECTOR} as ${DIRECTOR_POSITION}`);
+  }
+  return { personId: person.id, name: person.name, positionId: position.id, positionName: position.name };
+}
+
+/**
+ * A scenario of `count` injects, one every `stepMs` of scenario time from T+stepMs, and a draft run of it (the
+ * row `createRun` would write). The first inject is one step after T+0, not at it, like every other.
+ */
+/** Each run's frozen scenario, as the app keeps it in `drillRunScenarios`. */
+const FROZEN = new Map<string, Scenario>();
+
+function injectsOf(run: DrillRun): Scenario['injects'] {
+  const scenario = FROZEN.get(run.id);
+  if (!scenario) throw new Error(`no scenario for run ${run.id}`);
+  return scenario.injects;
+}
+
+function fixture(cadence: Cadence, by: Actor, at: number): { scenario: Scenario; run: DrillRun } {
+  const injects = Array.from({ length: DRILL_INJECTS }, (_, i) =>
+    injectSchema.parse({
+      id: randomUUID(),
+      no: String(i + 1),
+      offsetMs: (i + 1) * cadence.stepMs,
+      synopsis: `基准情景 ${i + 1}`,
+      text: `第 ${i + 1} 条情景：滨江街道沿江堤段水位上涨，请按预案处置并报告。`,
+      to: '区防汛抗旱指挥部办公室',
+    }),
+  );
+  const values = scenarioInputSchema.parse({
+    title: `下发延迟基准 ${cadence.name}（${DRILL_INJECTS} 条）`,
+    form: 'tabletop',
+    scope: 'single',
+    purpose: 'research',
+    injects,
+  });
+  const authored = { createdAt: at, createdBy: by, updatedAt: at, updatedBy: by };
+  const scenario: Scenario = { ...values, id: randomUUID(), ...authored };
+  const run: DrillRun = {
+    id: randomUUID(),
+    scenarioId: scenario.id,
+    title: scenario.title,
+    directorId: by.personId,
+    directorName: by.name,
+    status: 'draft',
+    lastSeq: 0,
+    ...authored,
+  };
+  FROZEN.set(run.id, scenario);
+  return { scenario, run };
+}
+
+/** The run's journal rows on disk, counted by the index the app reads them with (cheap: no rows cross). */
+async function journalCount(page: Page, runId: string): Promise<number> {
+  return Number(await indexRange(page, journalRange(runId), 'count'));
+}
+
+/** The run's journal in order, as the app replays it. */
+async function journal(page: Page, runId: string): Promise<RunEvent[]> {
+  const rows = JSON.parse(await indexRange(page, journalRange(runId), 'all')) as { event: RunEvent }[];
+  return rows.map((row) => row.event);
+}
+
+function journalRange(runId: string) {
+  return { store: 'drillJournal', index: '[runId+seq]', lower: [runId, 0], upper: [runId, Infinity] };
+}
+
+/** The newest `limit` events of the run (a reverse cursor: the page does not clone the whole journal). */
+async function newestEvents(page: Page, runId: string, limit: number): Promise<RunEvent[]> {
+  const json = await page.evaluate(
+    ({ name, runId, limit }) =>
+      new Promise<string>((resolve, reject) => {
+        const open = indexedDB.open(name);
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const events: unknown[] = [];
+          const request = db
+            .transaction('drillJournal')
+            .objectStore('drillJournal')
+            .index('[runId+seq]')
+            .openCursor(IDBKeyRange.bound([runId, 0], [runId, Infinity]), 'prev');
+          request.onsuccess = () => {
+            const cursor = request.result;
+            if (cursor && events.length < limit) {
+              events.push((cursor.value as { event: unknown }).event);
+              cursor.continue();
+              return;
+            }
+            db.close();
+            resolve(JSON.stringify(events));
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+    { name: DATABASE, runId, limit },
+  );
+  return JSON.parse(json) as RunEvent[];
+}
+
+/** The newest event of `type`, once the journal has it (looking at the newest rows only). */
+async function waitForEvent(page: Page, runId: string, type: RunEvent['type']): Promise<RunEvent> {
+  const deadline = Date.now() + LONG.timeout;
+  for (;;) {
+    const found = (await newestEvents(page, runId, 20)).find((e) => e.type === type);
+    if (found) return found;
+    if (Date.now() > deadline) {
+      const notices = await page.locator('.ant-message').allTextContents();
+      throw new Error(
+        `no ${type} in the journal after ${LONG.timeout / 1000} s` +
+          (notices.join('').trim() ? ` (the console says: ${notices.join(' / ')})` : ''),
+      );
+    }
+    await sleep(50);
+  }
+}
+
+/** Long main-thread tasks (≥ 50 ms), kept in the page from now on; read with `longTasks`. */
+async function observeLongTasks(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { benchLong?: { start: number; duration: number }[] };
+    if (w.benchLong) return;
+    const entries: { start: number; duration: number }[] = (w.benchLong = []);
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries())
+        entries.push({ start: performance.timeOrigin + e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask' });
+  });
+}
+
+async function longTasks(page: Page, from: number, to: number): Promise<number[]> {
+  return page.evaluate(
+    ({ from, to }) =>
+      ((window as unknown as { benchLong?: { start: number; duration: number }[] }).benchLong ?? [])
+        .filter((e) => e.start >= from && e.start <= to)
+        .map((e) => Math.round(e.duration)),
+    { from, to },
+  );
+}
+
+/** Nearest-rank percentile. */
+function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] as number;
+}
+
+function spread(latenesses: readonly number[]): string {
+  if (latenesses.length === 0) return 'none';
+  const [p50, p99] = [percentile(latenesses, 50), percentile(latenesses, 99)];
+  return `p50 ${p50}, p99 ${p99}, max ${Math.max(...latenesses)} ms`;
+}
+
+type Delivery = Extract<RunEvent, { type: 'inject.deliver' }>;
+
+interface RunResult {
+  latenesses: number[];
+}
+
+/** What the journal says of one run: deliveries, skips, ticks, gaps, and what is held as overdue now. */
+function summarise(run: DrillRun, events: readonly RunEvent[], now: number) {
+  const deliveries = events.filter((e): e is Delivery => e.type === 'inject.deliver');
+  const auto = deliveries.filter((e) => e.isAuto && e.plannedAt !== null);
+  const { snapshot } = replayRun({ injects: injectsOf(run), directorId: run.directorId }, events);
+  const overdue = tickDecisions(snapshot.context, now).filter((d) => d.kind === 'overdue').length;
+  const pauses = events.filter((e) => e.type === 'clock.pause').map((e) => e.at);
+  return {
+    acrossPause: auto.filter((e) => pauses.some((p) => (e.plannedAt as number) < p && p <= e.at)).length,
+    auto,
+    settled: deliveries.length + events.filter((e) => e.type === 'inject.skip').length,
+    manual: deliveries.length - auto.length,
+    skipped: events.filter((e) => e.type === 'inject.skip').length,
+    gaps: events.filter((e) => e.type === 'clock.gap').length,
+    ticks: new Set(auto.map((e) => e.at)).size,
+    overdue,
+  };
+}
+
+async function click(page: Page, name: string): Promise<void> {
+  await page
+    .getByTestId('drill-clock-bar')
+    .getByRole('button', { name: label(name) })
+    .click();
+}
+
+async function driveRun(page: Page, run: DrillRun, cadence: Cadence): Promise<RunResult> {
+  // A fresh page per run: the previous run's console (and its ticker) must not share the measurement.
+  await page.goto(`${page.url().split('#')[0]}#/drills/runs/${run.id}`);
+  await page.reload();
+  await page
+    .getByTestId('drill-console')
+    .waitFor(LONG)
+    .catch(async (error: unknown) => {
+      await page.screenshot({ path: '/tmp/drill-bench-fail.png' });
+      progress(`console did not open: ${(await page.locator('body').innerText()).slice(0, 500)}`);
+      throw error;
+    });
+  await click(page, '通信检查完成');
+  if (cadence.speed !== 1) {
+    const speed = page.getByTestId('drill-clock-bar').getByRole('combobox', { name: '倍速' });
+    await speed.click();
+    await page
+      .locator(`.ant-select-dropdown:visible .ant-select-item-option[title="×${cadence.speed}"]`)
+      .click();
+    const event = await waitForEvent(page, run.id, 'clock.speed');
+    if (event.type !== 'clock.speed' || event.speed !== cadence.speed) {
+      throw new Error(`the console set ${JSON.stringify(event)}, not ×${cadence.speed}`);
+    }
+  }
+  await click(page, '开始演练');
+  const started = (await waitForEvent(page, run.id, 'clock.start')).at;
+  const runningMs = (DRILL_INJECTS * cadence.stepMs) / cadence.speed;
+  progress(`  ${cadence.name}: started; ${DRILL_INJECTS} injects over ${runningMs / 1000} s of running time`);
+
+  let paused = 0;
+  for (const after of PAUSE_AFTER_MS) {
+    await sleep(Math.max(0, started + paused + after - Date.now()));
+    await click(page, '暂停');
+    const pausedAt = (await waitForEvent(page, run.id, 'clock.pause')).at;
+    await page
+      .getByTestId('drill-clock-bar')
+      .getByRole('button', { name: label('继续') })
+      .waitFor(LONG);
+    await sleep(Math.max(0, pausedAt + PAUSE_MS - Date.now()));
+    await click(page, '继续');
+    const resumedAt = (await waitForEvent(page, run.id, 'clock.resume')).at;
+    progress(
+      `  ${cadence.name}: paused after ${pausedAt - started - paused} ms of running time for ` +
+        `${resumedAt - pausedAt} ms; ${await journalCount(page, run.id)} journal rows`,
+    );
+    paused += resumedAt - pausedAt;
+  }
+  const deadline = started + runningMs + paused + SETTLE_SLACK_MS;
+  for (;;) {
+    // The rows besides the injects' are the clock's (a handful): count, and read the rows once they may be done.
+    const isDone = (await journalCount(page, run.id)) >= DRILL_INJECTS;
+    const isLate = Date.now() > deadline;
+    if (isDone || isLate) {
+      const events = await journal(page, run.id);
+      const now = Date.now();
+      const s = summarise(run, events, now);
+      const latenesses = s.auto.map((e) => e.at - (e.plannedAt as number));
+      const tasks = await longTasks(page, started, now);
+      const line =
+        `${s.auto.length} auto deliveries in ${s.ticks} ticks, ${s.manual} by hand, ${s.skipped} skipped, ` +
+        `${s.overdue} held as overdue (more than ${OVERDUE_AFTER_MS} ms late), ${s.gaps} clock gaps; ` +
+        `lateness ${spread(latenesses)}; ${s.acrossPause} fell due before a 暂停 and went out after 继续; ` +
+        `${tasks.length} long tasks${tasks.length > 0 ? ` (longest ${Math.max(...tasks)} ms)` : ''}`;
+      if (s.settled >= DRILL_INJECTS) {
+        progress(`  ${cadence.name}: ${line}`);
+        progress(`  ${cadence.name}: latest: ${latest(run, s.auto)}`);
+        return { latenesses };
+      }
+      if (isLate) {
+        throw new Error(
+          `${cadence.name}: only ${s.settled}/${DRILL_INJECTS} injects settled ` +
+            `${Math.round((now - started) / 1000)} s after the start: ${line}; latest: ${latest(run, s.auto)}`,
+        );
+      }
+    }
+    await sleep(POLL_MS);
+  }
+}
+
+/** The latest deliveries, by 序号. */
+function latest(run: DrillRun, auto: readonly Delivery[]): string {
+  const no = new Map(injectsOf(run).map((i) => [i.id, i.no]));
+  return auto
+    .map((e) => ({ no: no.get(e.injectId), late: e.at - (e.plannedAt as number) }))
+    .sort((a, b) => b.late - a.late)
+    .slice(0, 8)
+    .map((w) => `#${w.no} ${w.late} ms`)
+    .join(', ');
+}
+
+export async function injectLatenessFigures(server: StaticServer, profileDir: string): Promise<Figure[]> {
+  const began = Date.now();
+  const session = await launchBrowser({ profileDir });
+  const { page } = session;
+  try {
+    await openApp(page, server.url, '/drills');
+    const by = director();
+    const at = await page.evaluate(() => Date.now());
+    const fixtures = CADENCES.map((cadence) => ({ cadence, ...fixture(cadence, by, at) }));
+    await putRows(
+      page,
+      'drillScenarios',
+      fixtures.map((f) => f.scenario),
+    );
+    await putRows(
+      page,
+      'drillRuns',
+      fixtures.map((f) => f.run),
+    );
+    await putRows(
+      page,
+      'drillRunScenarios',
+      fixtures.map((f) => ({ runId: f.run.id, scenario: f.scenario })),
+    );
+    await signIn(page, DIRECTOR, { position: DIRECTOR_POSITION });
+    const visibility = await page.evaluate(() => document.visibilityState);
+    if (visibility !== 'visible') throw new Error(`the page is ${visibility}: its timers would be throttled`);
+    await observeLongTasks(page);
+    const all: number[] = [];
+    for (const { cadence, run } of fixtures) {
+      try {
+        all.push(...(await driveRun(page, run, cadence)).latenesses);
+      } catch (error) {
+        // A render error unmounts the whole app (a blank page): the page's own errors say which.
+        if (session.errors.length > 0) progress(`the app logged errors:\n${session.errors.join('\n')}`);
+        throw error;
+      }
+    }
+    if (session.errors.length > 0) {
+      throw new Error(`the app logged errors during the drill runs:\n${session.errors.join('\n')}`);
+    }
+    const figures: Figure[] = [
+      { name: 'inject_lateness_p99_ms', value: percentile(all, 99), unit: 'ms', goal: GOAL_MS },
+      { name: 'inject_lateness_p50_ms', value: percentile(all, 50), unit: 'ms', goal: REPORTED },
+      { name: 'inject_lateness_max_ms', value: Math.max(...all), unit: 'ms', goal: REPORTED },
+    ];
+    progress(
+      `inject_lateness: ${all.length} auto deliveries → p50 ${figures[1]?.value}, p99 ${figures[0]?.value} ` +
+        `(goal ≤ ${GOAL_MS} ms), max ${figures[2]?.value} ms; ${Math.round((Date.now() - began) / 1000)} s`,
+    );
+    return figures;
+  } finally {
+    await session.close({ keepProfile: true });
+  }
+}
