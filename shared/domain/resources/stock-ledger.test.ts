@@ -189,6 +189,19 @@ describe('stock ledger properties', () => {
     },
   );
 
+  it('a batch counted down to nothing and found again has no remembered expiry, in the ledger and the cache alike', () => {
+    // The counterexample fast-check found (seed 1451421347): the ledger remembered the emptied batch's expiry.
+    const { entries, balances } = post([
+      { kind: 'receive', warehouseId: 'w2', batchNo: '', expiryDate: '2027-03-01', quantity: 0.01 },
+      { kind: 'count', warehouseId: 'w2', batchNo: '', countedQuantity: 0 },
+      { kind: 'count', warehouseId: 'w2', batchNo: '', countedQuantity: 0.01 },
+    ] as StockRequest[]);
+    let cached: StockBalance[] = [];
+    for (const entry of entries) cached = applyMovements(cached, entry.materialId, entry.movements);
+    expect(balances).toEqual([expect.objectContaining({ quantity: 0.01, expiryDate: null })]);
+    expect(cached).toEqual(balances);
+  });
+
   test.prop([fc.array(request, { maxLength: 40 }), warehouse, fc.integer({ min: 1, max: 100 })])(
     'an issue is accepted exactly when the unexpired stock in that warehouse covers it',
     (requests, warehouseId, percent) => {

@@ -128,7 +128,10 @@ export function deriveBalances(entries: readonly StockEntry[]): StockBalance[] {
       };
       row.milli += toMilli(m.delta);
       if (m.expiryDate !== null) row.balance.expiryDate = m.expiryDate;
-      rows.set(key, row);
+      // A batch counted down to nothing is gone, expiry and all: stock found in it later starts a new row,
+      // exactly as the cached balance table (which drops empty rows) sees it.
+      if (row.milli === 0) rows.delete(key);
+      else rows.set(key, row);
     }
   }
   return [...rows.values()]
