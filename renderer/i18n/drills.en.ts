@@ -128,6 +128,7 @@ export const drillsEn: Widen<typeof drillsZhCN> = {
     retime: 'Re-time',
     retimeTo: 'New scenario time',
     adHoc: 'Ad-hoc inject',
+    adHocNo: 'A{{n}}',
     timeline: 'Inject timeline',
     col: { status: 'Status', plannedAt: 'Planned', deliveredAt: 'Delivered', lateness: 'Lateness' },
     injectStatus: { pending: 'Pending', delivered: 'Delivered', skipped: 'Skipped', overdue: 'Overdue' },

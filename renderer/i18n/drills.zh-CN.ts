@@ -125,6 +125,7 @@ export const drillsZhCN = {
     retime: '改期',
     retimeTo: '新的情景时间',
     adHoc: '临时插入情景',
+    adHocNo: '临{{n}}',
     timeline: '情景时间线',
     col: {
       status: '状态',

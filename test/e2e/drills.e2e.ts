@@ -12,7 +12,7 @@ import {
   type DeskClock,
   type ScriptInject,
 } from './drill-drivers';
-import { label, openApp, signIn } from './drivers';
+import { dialogSettled, label, openApp, signIn } from './drivers';
 import { launchBrowser, screenshot, type BrowserSession } from './harness';
 import { latinWords } from './plan-drivers';
 
@@ -200,6 +200,17 @@ describe('演练', () => {
       expect(shown).not.toContain(hidden.text);
     }
     await players.screenshot('113-drill-participant-screen');
+
+    // An inject the controllers write on the spot goes to the players at once.
+    await drill.root.getByRole('button', { name: '临时插入情景' }).click();
+    const adHoc = page.getByRole('dialog').filter({ hasText: '临时插入情景' });
+    await dialogSettled(adHoc);
+    await adHoc.getByLabel('事件概要').fill('转移群众自行返回');
+    await adHoc.getByLabel('情况内容（注入内容）').fill('网格员报告：已转移群众中有3人自行返回村内。');
+    await adHoc.getByRole('button', { name: label('保存') }).click();
+    await adHoc.waitFor({ state: 'hidden' });
+    await drill.expectStatus('转移群众自行返回', '已下发');
+    await players.card('转移群众自行返回').getByText('已转移群众中有3人自行返回村内').waitFor();
 
     // Only the director may declare ENDEX; then the run has ended, on both screens and after a reload.
     expect(await drill.endexButton().isDisabled()).toBe(true);

@@ -318,3 +318,15 @@ describe('pauses and follow-ups that could never fire', () => {
     expect(run.state().injects.map((i) => i.id)).toEqual(['A']);
   });
 });
+
+describe('ad-hoc injects', () => {
+  it('an ad-hoc inject delivered on adding is settled in the same row, so no tick can deliver it again', () => {
+    const run = simulatedRun([inject('A', 30 * MINUTE)]);
+    run.start();
+    run.advance(10_000);
+    const now = inject('X', 0);
+    expect(run.act({ type: 'inject.add', inject: now, deliverNow: true })).toBe(true);
+    expect(run.state().outcomes['X']).toMatchObject({ kind: 'delivered', plannedAt: null, isAuto: false });
+    expect(tickDecisions(run.state(), run.now()).map((d) => d.inject.id)).toEqual([]);
+  });
+});

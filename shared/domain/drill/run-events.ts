@@ -36,7 +36,8 @@ export type RunEvent = Stamp &
       }
     | { type: 'inject.skip'; injectId: string; reason: SkipReason; note: string }
     | { type: 'inject.retime'; injectId: string; offsetMs: number }
-    | { type: 'inject.add'; inject: Inject }
+    /** An ad-hoc inject; `deliverNow` hands it to the players in the same row (no tick can race it). */
+    | { type: 'inject.add'; inject: Inject; deliverNow?: boolean }
     | { type: 'action.mark'; injectId: string; actionId: string; mark: ActionMark; observedAt: number }
     | { type: 'note'; text: string; injectId: string | null }
     /** A player's decision or response (entered by the player or by the recorder for them). */

@@ -120,8 +120,19 @@ export function foldRunEvent(state: RunState, event: RunEvent): RunState {
           ),
         ),
       };
-    case 'inject.add':
-      return { ...s, injects: scriptOrder([...s.injects, event.inject]) };
+    case 'inject.add': {
+      const added = { ...s, injects: scriptOrder([...s.injects, event.inject]) };
+      if (!event.deliverNow) return added;
+      const delivered: InjectOutcome = {
+        kind: 'delivered',
+        at: event.at,
+        plannedAt: null,
+        scenarioMs: scenarioTimeAt(s.marks, event.at),
+        isAuto: false,
+        by: event.by,
+      };
+      return { ...added, outcomes: { ...s.outcomes, [event.inject.id]: delivered } };
+    }
     case 'action.mark':
       return {
         ...s,

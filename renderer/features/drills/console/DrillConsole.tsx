@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Space, Spin, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useDeferredValue, useMemo, useState } from 'react';
@@ -6,7 +6,9 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { statusOf } from '@shared/domain/drill/drill-machine';
 import { scenarioTimeAt } from '@shared/domain/drill/timeline';
+import { useServices } from '../../../services/services';
 import { useClock } from '../../../ui/use-clock';
+import { InjectDialog } from '../scenario/InjectDialog';
 import { useSession } from '../../session/useSession';
 import { DrillWatermark } from '../DrillWatermark';
 import { useDrillRun } from '../useDrillRun';
@@ -30,6 +32,7 @@ export function DrillConsole() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const { now } = useServices();
   const session = useSession();
   const actor = session?.actor ?? null;
   const { loaded, send } = useDrillRun(id);
@@ -46,6 +49,7 @@ export function DrillConsole() {
   const deferredRows = useDeferredValue(rows);
   const [retiming, setRetiming] = useState<InjectRow | null>(null);
   const onRetime = useCallback((row: InjectRow) => setRetiming(row), []);
+  const [isAdding, setAdding] = useState(false);
 
   if (loaded === undefined) return <Spin />;
   if (loaded === null || !state || !status) return <Alert type="warning" message={t('errors.notFound')} />;
@@ -106,6 +110,23 @@ export function DrillConsole() {
         ))}
       </Card>
       <OverduePanel rows={overdue} scenarioMs={scenarioMs} at={at} send={send} onRetime={onRetime} />
+      <InjectDialog
+        open={isAdding}
+        inject={null}
+        others={state.injects}
+        nextNo={t('drills.console.adHocNo', { n: state.injects.length + 1 })}
+        initialOffsetMs={scenarioMs}
+        title={t('drills.console.adHoc')}
+        onClose={() => setAdding(false)}
+        onSave={(inject) =>
+          // Written for now or earlier, it goes to the players at once, in the same row.
+          send({
+            type: 'inject.add',
+            inject,
+            deliverNow: inject.offsetMs <= scenarioTimeAt(state.marks, now()),
+          })
+        }
+      />
       <OffsetDialog
         open={retiming !== null}
         title={
@@ -122,7 +143,17 @@ export function DrillConsole() {
             : Promise.resolve(false)
         }
       />
-      <Card size="small" title={t('drills.console.timeline')}>
+      <Card
+        size="small"
+        title={t('drills.console.timeline')}
+        extra={
+          isUnderWay ? (
+            <Button size="small" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+              {t('drills.console.adHoc')}
+            </Button>
+          ) : null
+        }
+      >
         <InjectTimeline
           rows={deferredRows}
           state={state}

@@ -13,9 +13,10 @@ interface Values extends Omit<Inject, 'offsetMs' | 'contingency' | 'id'> {
   contingencyTarget?: string;
 }
 
-function toValues(inject: Inject | null, nextNo: string): Partial<Values> {
+function toValues(inject: Inject | null, nextNo: string, offsetMs: number | null): Partial<Values> {
   if (!inject) {
-    return { no: nextNo, offset: '', method: 'phone', expectedActions: [], contingencyKind: 'none' };
+    const offset = offsetMs === null ? '' : formatOffset(offsetMs);
+    return { no: nextNo, offset, method: 'phone', expectedActions: [], contingencyKind: 'none' };
   }
   const c = inject.contingency;
   return {
@@ -46,6 +47,8 @@ export function InjectDialog({
   inject,
   others,
   nextNo,
+  initialOffsetMs = null,
+  title,
   onSave,
   onClose,
 }: {
@@ -54,6 +57,9 @@ export function InjectDialog({
   /** The other injects of the script, for contingency targets. */
   others: readonly Inject[];
   nextNo: string;
+  /** A new inject's offset to start from (the console's ad-hoc inject: now). */
+  initialOffsetMs?: number | null;
+  title?: string;
   onSave: (inject: Inject) => Promise<boolean>;
   onClose: () => void;
 }) {
@@ -62,7 +68,9 @@ export function InjectDialog({
   const kind = Form.useWatch('contingencyKind', form);
   const field = (name: string) => t(`drills.inject.${name}`);
   useEffect(() => {
-    if (open) form.setFieldsValue(toValues(inject, nextNo));
+    if (open) form.setFieldsValue(toValues(inject, nextNo, initialOffsetMs));
+    // Only at opening: the console's clock moves on while the form is filled in.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [open, inject, nextNo, form]);
 
   const submit = async (values: Values) => {
@@ -93,7 +101,7 @@ export function InjectDialog({
   return (
     <FormModal<Values>
       open={open}
-      title={inject ? field('edit') : field('add')}
+      title={title ?? (inject ? field('edit') : field('add'))}
       form={form}
       onSubmit={(v) => void submit(v)}
       onClose={onClose}
