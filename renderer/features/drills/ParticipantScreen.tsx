@@ -8,6 +8,7 @@ import type { RunState } from '@shared/domain/drill/run-state';
 import { formatOffset, formatScenarioClock } from '@shared/domain/drill/scenario-time';
 import { scenarioTimeAt } from '@shared/domain/drill/timeline';
 import { useClock } from '../../ui/use-clock';
+import { SignInDialog } from '../session/SignInDialog';
 import { DrillWatermark } from './DrillWatermark';
 import { RunStatusTag } from './RunStatusTag';
 import { useDrillRun } from './useDrillRun';
@@ -31,6 +32,8 @@ export function ParticipantScreen() {
   return (
     <div className="participant-screen" data-testid="participant-screen">
       <DrillWatermark />
+      {/* This window has no shell around it: a response typed with nobody signed in asks for sign-in here. */}
+      <SignInDialog />
       <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 16 }} align="center">
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t('drills.prefix')}
