@@ -144,11 +144,8 @@ export const drillsEn: Widen<typeof drillsZhCN> = {
     responses: 'Player responses',
     noResponses: 'No responses yet',
     gap: 'Clock interruption detected: {{from}} to {{to}}',
-    delivered: 'Delivered: {{no}} {{synopsis}}',
     aborted: 'Drill aborted: {{reason}}',
     ended: 'Drill ended at {{time}}',
-    levelNotLinked:
-      'This drill is not linked to an incident (running the plan in a tabletop comes in a later version)',
   },
   participant: {
     title: 'Participant screen',
@@ -160,8 +157,6 @@ export const drillsEn: Widen<typeof drillsZhCN> = {
     author: 'By (name / position)',
     submit: 'Submit',
     recorded: 'Recorded',
-    paused: 'Drill paused',
-    ended: 'Drill ended',
   },
   errors: {
     refused: 'The drill does not allow this now; reload and try again',

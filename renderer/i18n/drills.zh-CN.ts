@@ -142,10 +142,8 @@ export const drillsZhCN = {
     responses: '参演人员响应',
     noResponses: '暂无响应记录',
     gap: '检测到时钟中断：{{from}} 至 {{to}}',
-    delivered: '已下发：{{no}} {{synopsis}}',
     aborted: '演练已中止：{{reason}}',
     ended: '演练已于 {{time}} 结束',
-    levelNotLinked: '本演练未关联事件指挥（桌面推演的预案运行将在后续版本接入）',
   },
   participant: {
     title: '参演人员界面',
@@ -157,8 +155,6 @@ export const drillsZhCN = {
     author: '响应人 / 岗位',
     submit: '提交',
     recorded: '已记录',
-    paused: '演练暂停中',
-    ended: '演练已结束',
   },
   errors: {
     refused: '演练当前状态不允许该操作，请刷新后重试',

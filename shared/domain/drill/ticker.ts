@@ -31,12 +31,6 @@ export interface Ticker {
   stop: () => void;
 }
 
-export const realTickerClock: TickerClock = {
-  now: () => Date.now(),
-  setTimer: (fn, ms) => setTimeout(fn, ms),
-  clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
-
 export function createTicker(clock: TickerClock, options: TickerOptions): Ticker {
   const heartbeatMs = options.heartbeatMs ?? 1000;
   const gapMs = options.gapMs ?? 5000;
