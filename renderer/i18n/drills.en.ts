@@ -158,7 +158,16 @@ export const drillsEn: Widen<typeof drillsZhCN> = {
     submit: 'Submit',
     recorded: 'Recorded',
   },
+  incident: {
+    title: 'Drill incident',
+    none: 'No drill incident yet. Once opened, players work it in the incident console by the plan: propose and approve levels, fill the four ones, issue tasks and send the first report on time.',
+    noPlans: 'This scenario names no plan version to test: no drill incident can be opened.',
+    enter: 'Open the incident console',
+    notYet: 'not yet',
+  },
   errors: {
+    runOver: 'The drill has ended or was aborted: no drill incident can be opened now',
+    incidentExists: 'This run already has its drill incident',
     refused: 'The drill does not allow this now; reload and try again',
     emptyScript: 'The script is empty: write or import injects first',
   },

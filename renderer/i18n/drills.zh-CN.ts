@@ -156,7 +156,16 @@ export const drillsZhCN = {
     submit: '提交',
     recorded: '已记录',
   },
+  incident: {
+    title: '推演事件（演练事件）',
+    none: '尚未开设演练事件。开设后，参演人员在“事件指挥”中按预案的真实流程处置：研判和批准响应级别、落实四个一、下达任务、按时限报送初报。',
+    noPlans: '本方案未指定检验的预案版本，不能开设演练事件。',
+    enter: '进入事件指挥',
+    notYet: '未落实',
+  },
   errors: {
+    runOver: '演练已结束或已中止，不能再开设演练事件',
+    incidentExists: '本次演练已开设演练事件',
     refused: '演练当前状态不允许该操作，请刷新后重试',
     emptyScript: '演练脚本为空，请先编写或导入情景',
   },

@@ -3,6 +3,7 @@
  * a draft; the draft lives on the incident row; 签发 checks the signer against the chart at that moment,
  * freezes the text and seals a log line naming it, in one transaction.
  */
+import { incidentMessage } from '@shared/domain/incident/drill-incident';
 import type { Incident } from '@shared/domain/incident/incident';
 import { splitBoard, taskBoard } from '@shared/domain/incident/incident-tasks';
 import type { LogEntryInput } from '@shared/domain/incident/log-chain';
@@ -76,7 +77,7 @@ export function createAnnouncementRepository(
       incident,
       plan,
       stored,
-      text: { title: text.title, body: text.body },
+      text: { title: incidentMessage(incident, text.title), body: text.body },
       level,
       terminatedAt: ended.at,
       channel: snapshot.context.fourOnes.channel,

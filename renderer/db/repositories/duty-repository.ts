@@ -3,6 +3,7 @@
  * row per date and shift; a handover sheet freezes the desk's open items as they were read when the outgoing
  * officer handed over, carries the hand-written items not yet 已办结, and is confirmed by the named receiver.
  */
+import { realIncidents } from '@shared/domain/incident/drill-incident';
 import type { OnDutyShift } from '@shared/domain/duty/daily-brief';
 import {
   handoverInputSchema,
@@ -106,7 +107,7 @@ export function createDutyRepository(
     const to = nextSlot(known, from);
     const window = slotWindow(known, from);
     const [open, previous, nextRoster, intakeCount] = await Promise.all([
-      db.incidents.where('status').equals('open').toArray(),
+      db.incidents.where('status').equals('open').toArray().then(realIncidents),
       latestHandover(),
       db.dutyRoster.get(rosterId(to)),
       db.intakes.where('receivedAt').between(window.start, window.end, true, false).count(),

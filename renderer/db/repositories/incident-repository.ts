@@ -5,11 +5,14 @@
  * the screen shows as saved is on disk and in the chain.
  */
 import { nextSerial } from '@shared/domain/duty/intake';
+import { DRILL_PREFIX, DRILL_SERIAL_PREFIX, realIncidents } from '@shared/domain/incident/drill-incident';
 import {
   incidentInputSchema,
   type Incident,
+  type IncidentDrillRef,
   type IncidentInput,
   type IncidentPlanRef,
+  type IncidentValues,
 } from '@shared/domain/incident/incident';
 import { PURGED, sealArchive, type IncidentArchive } from '@shared/domain/incident/archive';
 import { journalToLog } from '@shared/domain/incident/incident-log';
@@ -137,10 +140,77 @@ export function createIncidentRepository(db: EmergencyDeskDatabase, now: () => n
     db.incidentNotifications,
   ];
 
+  /** The incident row and its first log lines, inside the caller's transaction; returns its id. */
+  async function create(
+    values: IncidentValues,
+    plan: IncidentPlanRef | null,
+    drill: IncidentDrillRef | null,
+    actor: Actor,
+    at: number,
+  ): Promise<string> {
+    const intake = values.intakeId === null ? undefined : await db.intakes.get(values.intakeId);
+    if (values.intakeId !== null && !intake) throw new RepositoryError('notFound');
+    if (intake?.incidentId) throw new RepositoryError('intakeAlreadyOpened');
+
+    const year = new Date(at).getFullYear();
+    const series = drill ? DRILL_SERIAL_PREFIX : '';
+    const taken = (await db.incidents.where('serial').startsWith(`${series}${year}-`).keys()).map((key) =>
+      String(key).slice(series.length),
+    );
+    const incident: Incident = {
+      id: crypto.randomUUID(),
+      serial: `${series}${nextSerial(year, taken)}`,
+      title: values.title,
+      place: values.place,
+      category: values.category,
+      occurredAt: values.occurredAt,
+      receivedAt: intake?.receivedAt ?? at,
+      grade: values.grade,
+      flaggedDeadlines: [],
+      intakeId: values.intakeId,
+      plan,
+      status: 'open',
+      level: null,
+      phase: 'monitoring',
+      eventCount: 0,
+      logCount: 0,
+      ...(drill ? { drill } : {}),
+      ...stamp(at, actor),
+    };
+    const opened = `${values.title}（${values.place}，事发${formatLocalTime(values.occurredAt)}）`;
+    const opening: LogEntryInput[] = [
+      {
+        at,
+        author: actor,
+        category: 'intake',
+        text: drill
+          ? `${DRILL_PREFIX}演练「${drill.scenarioTitle}」立案：${opened}`
+          : intake
+            ? `由接报${intake.serial}转为事件：${opened}`
+            : `立案：${opened}`,
+        links: [],
+        corrects: null,
+      },
+    ];
+    if (plan) opening.push(planLine(plan, actor));
+    await db.incidents.add(incident);
+    await appendLog(db, incident.id, opening);
+    if (intake) await db.intakes.put({ ...intake, incidentId: incident.id });
+    await db.audit.add(
+      auditEntry(at, actor, 'create', 'incident', incident.id, `${incident.serial} ${values.title}`),
+    );
+    return incident.id;
+  }
+
+  // Incidents are tens to hundreds of rows: a scan is cheaper than an index every incident would carry.
+  const drillIncidentOf = (runId: string): Promise<Incident | undefined> =>
+    db.incidents.filter((incident) => incident.drill?.runId === runId).first();
+
   const repository = {
     /** Newest event first. */
     list: () => db.incidents.orderBy('occurredAt').reverse().toArray(),
-    listOpen: () => db.incidents.where('status').equals('open').toArray(),
+    /** Open real incidents: what the desk's state is made of (演练事件 are left out). */
+    listOpen: async () => realIncidents(await db.incidents.where('status').equals('open').toArray()),
     get: (id: string) => db.incidents.get(id),
     events: eventsOf,
     tasks: (incidentId: string): Promise<TaskState[]> =>
@@ -154,53 +224,43 @@ export function createIncidentRepository(db: EmergencyDeskDatabase, now: () => n
       if (values.occurredAt > at + 60_000) throw new RepositoryError('occurredInFuture');
       return db.transaction('rw', [...rwIncident, db.intakes, db.audit], async () => {
         const plan = values.planId === null ? null : await publishedPlan(values.planId, at);
-        const intake = values.intakeId === null ? undefined : await db.intakes.get(values.intakeId);
-        if (values.intakeId !== null && !intake) throw new RepositoryError('notFound');
-        if (intake?.incidentId) throw new RepositoryError('intakeAlreadyOpened');
-
-        const year = new Date(at).getFullYear();
-        const taken = (await db.incidents.where('serial').startsWith(`${year}-`).keys()).map(String);
-        const incident: Incident = {
-          id: crypto.randomUUID(),
-          serial: nextSerial(year, taken),
-          title: values.title,
-          place: values.place,
-          category: values.category,
-          occurredAt: values.occurredAt,
-          receivedAt: intake?.receivedAt ?? at,
-          grade: values.grade,
-          flaggedDeadlines: [],
-          intakeId: values.intakeId,
-          plan,
-          status: 'open',
-          level: null,
-          phase: 'monitoring',
-          eventCount: 0,
-          logCount: 0,
-          ...stamp(at, actor),
-        };
-        const opening: LogEntryInput[] = [
-          {
-            at,
-            author: actor,
-            category: 'intake',
-            text: intake
-              ? `由接报${intake.serial}转为事件：${values.title}（${values.place}，事发${formatLocalTime(values.occurredAt)}）`
-              : `立案：${values.title}（${values.place}，事发${formatLocalTime(values.occurredAt)}）`,
-            links: [],
-            corrects: null,
-          },
-        ];
-        if (plan) opening.push(planLine(plan, actor));
-        await db.incidents.add(incident);
-        await appendLog(db, incident.id, opening);
-        if (intake) await db.intakes.put({ ...intake, incidentId: incident.id });
-        await db.audit.add(
-          auditEntry(at, actor, 'create', 'incident', incident.id, `${incident.serial} ${values.title}`),
-        );
-        return incident.id;
+        return create(values, plan, null, actor, at);
       });
     },
+
+    /**
+     * Opens the 演练事件 of a drill run: the plan version the scenario tests (published or not — a drill may
+     * test a draft) runs its real chart, numbered in the drill series and marked 演练. One per run; refused
+     * once the run has ended.
+     */
+    async openForDrill(
+      runId: string,
+      input: IncidentInput & { planVersion: number },
+      actor: Actor,
+    ): Promise<string> {
+      const values = parseOrThrow(incidentInputSchema.safeParse({ ...input, intakeId: null }));
+      const at = now();
+      if (values.occurredAt > at + 60_000) throw new RepositoryError('occurredInFuture');
+      if (values.planId === null) throw new RepositoryError('planNotPublished');
+      const planId = values.planId;
+      return db.transaction('rw', [...rwIncident, db.intakes, db.audit, db.drillRuns], async () => {
+        const run = await db.drillRuns.get(runId);
+        if (!run) throw new RepositoryError('notFound');
+        if (!['draft', 'ready', 'running', 'paused'].includes(run.status)) {
+          throw new RepositoryError('drill.runOver');
+        }
+        if (await drillIncidentOf(runId)) throw new RepositoryError('drill.incidentExists');
+        const version = await db.plans.get([planId, input.planVersion]);
+        if (!version) {
+          throw new RepositoryError('incidentPlanMissing', { title: planId, version: input.planVersion });
+        }
+        const plan = { id: version.id, version: version.version, title: version.meta.title, startedAt: at };
+        return create(values, plan, { runId, scenarioTitle: run.title }, actor, at);
+      });
+    },
+
+    /** The 演练事件 a run opened, if any. */
+    forDrillRun: (runId: string): Promise<Incident | undefined> => drillIncidentOf(runId),
 
     /** Attaches a plan to an ad-hoc incident; its chart starts now. */
     async attachPlan(incidentId: string, planId: string, actor: Actor): Promise<void> {

@@ -2,6 +2,7 @@
  * 通知与叫应 of incidents: who was to be told what, when each was notified and when they answered. Every
  * call and answer is a log line; an answer overdue is logged once (可能未叫应).
  */
+import { incidentMessage } from '@shared/domain/incident/drill-incident';
 import {
   contactLine,
   newlyOverdue,
@@ -35,7 +36,7 @@ export function createNotificationRepository(db: EmergencyDeskDatabase, now: () 
     async create(incidentId: string, input: NotificationInput, actor: Actor): Promise<string> {
       const values = parseOrThrow(notificationInputSchema.safeParse(input));
       return db.transaction('rw', tables, async () => {
-        await requireOpen(incidentId);
+        const incident = await requireOpen(incidentId);
         const people = await db.people.bulkGet([...new Set(values.personIds)]);
         if (people.some((p) => !p)) throw new RepositoryError('notFound');
         const units = new Map((await db.units.toArray()).map((u) => [u.id, u.name]));
@@ -43,7 +44,8 @@ export function createNotificationRepository(db: EmergencyDeskDatabase, now: () 
         const notification: IncidentNotification = {
           id: crypto.randomUUID(),
           incidentId,
-          subject: values.subject,
+          // What is read out on the phone: a drill notice says so first.
+          subject: incidentMessage(incident, values.subject),
           ackWithinMinutes: values.ackWithinMinutes,
           recipients: people.flatMap((p) =>
             p
@@ -68,7 +70,7 @@ export function createNotificationRepository(db: EmergencyDeskDatabase, now: () 
             at,
             author: actor,
             category: 'notice',
-            text: `通知叫应：${values.subject}（${notification.recipients.map((r) => r.name).join('、')}，${values.ackWithinMinutes}分钟内回复）`,
+            text: `通知叫应：${notification.subject}（${notification.recipients.map((r) => r.name).join('、')}，${values.ackWithinMinutes}分钟内回复）`,
             links: link(notification.id),
             corrects: null,
           },

@@ -4,6 +4,7 @@
  * the indexes (接报 by receivedAt, incidents by occurredAt); reports and log lines, which are indexed only
  * by incident, are read for the incidents that were open at some point of the period.
  */
+import { realIncidents } from '@shared/domain/incident/drill-incident';
 import { dailyBrief, type DailyBrief, type OnDutyShift } from '@shared/domain/duty/daily-brief';
 import { periodSummary, type PeriodSummary, type StreetUnit } from '@shared/domain/duty/duty-statistics';
 import type { Period } from '@shared/domain/duty/periods';
@@ -27,7 +28,8 @@ export function createSummaryRepository(
    */
   async function incidentsAround(period: Period): Promise<Incident[]> {
     const rows = await db.incidents.where('occurredAt').below(period.end).toArray();
-    return rows.filter(
+    // A drill's incident is not part of what happened in the district.
+    return realIncidents(rows).filter(
       (i) => i.createdAt < period.end && (i.status === 'open' || i.updatedAt >= period.start),
     );
   }

@@ -9,6 +9,7 @@ import { formatOffset, formatScenarioClock } from '@shared/domain/drill/scenario
 import { scenarioTimeAt } from '@shared/domain/drill/timeline';
 import { useClock } from '../../ui/use-clock';
 import { SignInDialog } from '../session/SignInDialog';
+import { DrillIncidentCard } from './DrillIncidentCard';
 import { DrillWatermark } from './DrillWatermark';
 import { RunStatusTag } from './RunStatusTag';
 import { useDrillRun } from './useDrillRun';
@@ -46,6 +47,9 @@ export function ParticipantScreen() {
           </span>
         </Space>
       </Space>
+      <div style={{ marginBottom: 12 }}>
+        <DrillIncidentCard runId={loaded.run.id} title="" plans={[]} canOpen={false} inNewWindow />
+      </div>
       {status === 'draft' || status === 'ready' ? (
         <Empty description={t('drills.participant.waiting')} />
       ) : null}

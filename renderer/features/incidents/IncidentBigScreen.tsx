@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { incidentMessage } from '@shared/domain/incident/drill-incident';
 import { elapsedText } from '@shared/domain/incident/incident';
 import { taskBoard } from '@shared/domain/incident/incident-tasks';
 import { deadlinesOf } from '@shared/domain/incident/reports';
@@ -10,6 +11,7 @@ import { FOUR_ONES } from '@shared/domain/plan/plan-context';
 import { phaseOf } from '@shared/domain/plan/replay';
 import { useServices } from '../../services/services';
 import { useClock } from '../../ui/use-clock';
+import { DrillWatermark } from '../drills/DrillWatermark';
 import { LEVEL_STYLE } from '../plans/LevelTag';
 import { deadlineText } from './reports/deadline-text';
 import { useIncident } from './useIncident';
@@ -57,12 +59,13 @@ export function IncidentBigScreen() {
 
   return (
     <div className="big-screen" data-testid="big-screen">
+      {incident.drill ? <DrillWatermark /> : null}
       <header className="big-screen-head">
         <div>
           <div className="big-screen-sub">
             {install?.jurisdictionName} · {t('incidents.fields.serial')} {incident.serial} · {incident.place}
           </div>
-          <h1>{incident.title}</h1>
+          <h1>{incidentMessage(incident, incident.title)}</h1>
         </div>
         <div
           className="big-screen-level"

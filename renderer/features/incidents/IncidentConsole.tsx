@@ -14,6 +14,7 @@ import { FourOnesPanel } from '../plans/run/FourOnesPanel';
 import { useLatestPlans } from '../plans/usePlans';
 import { useSession } from '../session/useSession';
 import { useSignedWrite } from '../session/useSignedWrite';
+import { DrillWatermark } from '../drills/DrillWatermark';
 import { IncidentHeader } from './IncidentHeader';
 import { DispatchPanel } from './dispatch/DispatchPanel';
 import { ClosingPanel } from './ending/ClosingPanel';
@@ -63,6 +64,7 @@ export function IncidentConsole() {
 
   return (
     <div className="incident-console">
+      {incident.drill ? <DrillWatermark /> : null}
       <IncidentHeader
         incident={incident}
         snapshot={ready?.run?.snapshot ?? null}

@@ -2,6 +2,7 @@ import { ArrowLeftOutlined, DesktopOutlined } from '@ant-design/icons';
 import { Button, Card, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import { elapsedText, type Incident } from '@shared/domain/incident/incident';
 import { LEVEL_NUMERAL } from '@shared/domain/plan/levels';
 import { phaseOf, type PlanSnapshot } from '@shared/domain/plan/replay';
@@ -27,6 +28,7 @@ export function IncidentHeader({
 }) {
   const { t } = useTranslation();
   const { platform } = useServices();
+  const navigate = useNavigate();
   const context = snapshot?.context;
   const warnings = Object.entries(context?.facts.warnings ?? {});
   // Until the chart is replayed, the incident row's summary says where it stands.
@@ -41,6 +43,16 @@ export function IncidentHeader({
         <Typography.Text type="secondary">
           {t('incidents.fields.serial')} {incident.serial}
         </Typography.Text>
+        {incident.drill ? (
+          <Button
+            size="small"
+            danger
+            data-testid="incident-drill"
+            onClick={() => void navigate(`/drills/runs/${incident.drill?.runId ?? ''}`)}
+          >
+            {t('drills.watermark')} · {incident.drill.scenarioTitle}
+          </Button>
+        ) : null}
         <Typography.Title level={4} style={{ margin: 0 }} data-testid="incident-title">
           {incident.title}
         </Typography.Title>

@@ -21,14 +21,24 @@ export function IncidentsPage() {
   const field = (name: string) => t(`incidents.fields.${name}`);
 
   const columns: ColumnsType<Incident> = [
-    { title: field('serial'), dataIndex: 'serial', width: 100 },
+    { title: field('serial'), dataIndex: 'serial', width: 120 },
     {
       title: field('occurredAt'),
       dataIndex: 'occurredAt',
       width: 140,
       render: (ms: number) => dayjs(ms).format('YYYY-MM-DD HH:mm'),
     },
-    { title: field('title'), dataIndex: 'title', ellipsis: true },
+    {
+      title: field('title'),
+      dataIndex: 'title',
+      ellipsis: true,
+      render: (title: string, r) => (
+        <>
+          {r.drill ? <Tag color="red">{t('drills.watermark')}</Tag> : null}
+          {title}
+        </>
+      ),
+    },
     { title: field('place'), dataIndex: 'place', width: 200, ellipsis: true },
     {
       title: field('category'),

@@ -38,6 +38,12 @@ export interface IncidentPlanRef {
   startedAt: number;
 }
 
+/** The drill run that opened a 演练事件, and its scenario's title for lists. */
+export interface IncidentDrillRef {
+  runId: string;
+  scenarioTitle: string;
+}
+
 export interface Incident extends Authored {
   id: string;
   /** 事件编号, e.g. 2026-0003: the year it was opened and its order in that year. */
@@ -62,6 +68,8 @@ export interface Incident extends Authored {
   personalDataPurgedAt?: number;
   /** 终止公告 once drafted after the response ended (Art. 86); frozen once signed. */
   announcement?: TerminationAnnouncement;
+  /** Set when a drill run opened it (演练事件): the run, and the scenario's title for lists. */
+  drill?: IncidentDrillRef;
 }
 
 /** The form of a new incident, filled from a 接报: one step from the call to the response. */

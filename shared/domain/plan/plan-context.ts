@@ -376,6 +376,20 @@ export function missingFourOnes(fourOnes: FourOnes): FourOnesItem[] {
   return FOUR_ONES.filter((k) => !fourOnes[k]);
 }
 
+/** Who or what fills one of the 四个一, as a line of text; null while it is not in place. */
+export function fourOnesHolder(fourOnes: FourOnes, item: FourOnesItem): string | null {
+  switch (item) {
+    case 'leader':
+      return fourOnes.leader ? `${fourOnes.leader.name}（${fourOnes.leader.unitName}）` : null;
+    case 'taskForce':
+      return fourOnes.taskForce ? fourOnes.taskForce.members.map((m) => m.name).join('、') : null;
+    case 'specialPlan':
+      return fourOnes.specialPlan?.title ?? null;
+    case 'channel':
+      return fourOnes.channel?.name ?? null;
+  }
+}
+
 export function isMobilised(fourOnes: FourOnes): boolean {
   return missingFourOnes(fourOnes).length === 0;
 }

@@ -10,6 +10,7 @@ import { useServices } from '../../../services/services';
 import { useClock } from '../../../ui/use-clock';
 import { InjectDialog } from '../scenario/InjectDialog';
 import { useSession } from '../../session/useSession';
+import { DrillIncidentCard } from '../DrillIncidentCard';
 import { DrillWatermark } from '../DrillWatermark';
 import { useDrillRun } from '../useDrillRun';
 import { useDrillTicker } from '../useDrillTicker';
@@ -109,6 +110,12 @@ export function DrillConsole() {
           />
         ))}
       </Card>
+      <DrillIncidentCard
+        runId={run.id}
+        title={loaded.scenario.title}
+        plans={loaded.scenario.plans}
+        canOpen={['draft', 'ready', 'running', 'paused'].includes(status)}
+      />
       <OverduePanel rows={overdue} scenarioMs={scenarioMs} at={at} send={send} onRetime={onRetime} />
       <InjectDialog
         open={isAdding}

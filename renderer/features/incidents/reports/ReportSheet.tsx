@@ -3,6 +3,7 @@ import { Button, Modal, Space, Spin, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
+import { incidentMessage } from '@shared/domain/incident/drill-incident';
 import type { Incident } from '@shared/domain/incident/incident';
 import { changedFields } from '@shared/domain/incident/report-content';
 import {
@@ -102,7 +103,7 @@ export function ReportSheet({
       }
     >
       <div className="report-sheet" data-testid="report-sheet">
-        <h2 className="report-sheet-title">{template.name}</h2>
+        <h2 className="report-sheet-title">{incidentMessage(incident, template.name)}</h2>
         <div className="report-sheet-kind">（{reportTitle(report)}）</div>
         <div className="report-sheet-meta">
           <span>
