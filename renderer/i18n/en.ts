@@ -337,6 +337,7 @@ export const en: Messages = {
     staff: 'Staff',
   },
   validation: {
+    passphraseShort: 'The passphrase needs at least 6 characters',
     leaderRequired: 'Choose the leader on call',
     officersRequired: 'Choose at least one duty officer',
     officerTwice: 'The same officer is chosen twice',

@@ -332,6 +332,7 @@ export const zhCN = {
     staff: '工作',
   },
   validation: {
+    passphraseShort: '口令至少 6 个字符',
     leaderRequired: '请选择带班领导',
     officersRequired: '请至少选择一名值班员',
     officerTwice: '同一值班员不能重复选择',

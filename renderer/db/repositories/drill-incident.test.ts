@@ -132,6 +132,6 @@ describe('演练事件', () => {
       now,
     );
     const draft = await duty.draftHandover();
-    expect(draft.openItems.filter((item) => item.kind !== 'handwritten')).toEqual([]);
+    expect(draft.openItems.filter((item) => item.kind !== 'note')).toEqual([]);
   });
 });

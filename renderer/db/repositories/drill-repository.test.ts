@@ -167,3 +167,96 @@ describe('drill repository', () => {
     expect(audit.map((a) => a.summary)).toContain('中止：辖区发生真实火情');
   });
 });
+
+describe('double-blind (双盲)', () => {
+  it('seals a scenario by passphrase: kept through edits, opened only by it, removed only with it', async () => {
+    const id = await repo.saveScenario({ ...SCENARIO, blind: 'doubleBlind' }, controller);
+    expect(await rejection(repo.sealScenario(id, '12345', controller))).toMatchObject({
+      code: 'invalidInput',
+      params: { message: 'passphraseShort' },
+    });
+    await repo.sealScenario(id, '海燕-0917', controller);
+    expect(await rejection(repo.sealScenario(id, 'another-one', controller))).toMatchObject({
+      code: 'drill.alreadySealed',
+    });
+    await repo.saveScenario({ ...SCENARIO, blind: 'doubleBlind', title: '改名' }, controller, id);
+    const sealed = await repo.getScenario(id);
+    expect(sealed?.title).toBe('改名');
+    expect(JSON.stringify(sealed?.seal)).not.toContain('海燕');
+    expect(await repo.opensSeal(id, '海燕-0917')).toBe(true);
+    expect(await repo.opensSeal(id, 'wrong-guess')).toBe(false);
+
+    // A run freezes the seal with the script: its console is locked too.
+    const runId = await repo.createRun(id, director.personId, controller);
+    expect((await repo.load(runId))?.scenario.seal).toEqual(sealed?.seal);
+
+    expect(await rejection(repo.unsealScenario(id, 'wrong-guess', controller))).toMatchObject({
+      code: 'drill.wrongPassphrase',
+    });
+    expect((await repo.getScenario(id))?.seal).toBeDefined();
+    await repo.unsealScenario(id, '海燕-0917', controller);
+    expect((await repo.getScenario(id))?.seal).toBeUndefined();
+    expect((await db.audit.toArray()).map((a) => a.action)).toEqual(
+      expect.arrayContaining(['seal', 'unseal']),
+    );
+  });
+
+  it('fires an armed start at the drawn moment from the ticker, late if the console was closed', async () => {
+    const scenarioId = await repo.saveScenario({ ...SCENARIO, blind: 'doubleBlind' }, controller);
+    const runId = await repo.createRun(scenarioId, director.personId, controller);
+    await repo.append(runId, { type: 'comms.checked' }, controller);
+    const fireAt = START + 47 * MIN;
+    await repo.append(runId, { type: 'start.arm', from: START, to: START + 60 * MIN, fireAt }, controller);
+
+    clock = fireAt - 1;
+    await repo.deliverDue(runId, clock, controller);
+    expect((await repo.getRun(runId))?.status).toBe('ready');
+
+    // Nobody ticked at 47 minutes: the console reopened at 52.
+    clock = START + 52 * MIN;
+    await repo.deliverDue(runId, clock, controller);
+    const loaded = await repo.load(runId);
+    expect(loaded?.run.status).toBe('running');
+    expect(loaded?.snapshot.context.randomStart).toEqual({
+      from: START,
+      to: START + 60 * MIN,
+      plannedAt: fireAt,
+      at: START + 52 * MIN,
+    });
+    // The script runs from the real start: the first inject (T+0) goes out on the next tick.
+    const tick = await repo.deliverDue(runId, clock, controller);
+    expect(tick.delivered.map((d) => d.inject.id)).toEqual(['i1']);
+  });
+
+  it('keeps the 拉动 list in the journal, refusing records out of order', async () => {
+    const runId = await startedRun();
+    clock += MIN;
+    await repo.append(
+      runId,
+      { type: 'callout.record', unit: '区消防救援大队', stage: 'notified', observedAt: clock },
+      controller,
+    );
+    const refused = await rejection(
+      repo.append(
+        runId,
+        { type: 'callout.record', unit: '蓝天救援队', stage: 'arrived', observedAt: clock },
+        controller,
+      ),
+    );
+    expect(refused).toMatchObject({ code: 'drill.refused' });
+    clock += 12 * MIN;
+    await repo.append(
+      runId,
+      { type: 'callout.record', unit: '区消防救援大队', stage: 'arrived', observedAt: clock },
+      controller,
+    );
+    const state = (await repo.load(runId))?.snapshot.context;
+    expect(state?.callout).toEqual({
+      区消防救援大队: {
+        notifiedAt: START + MIN,
+        acknowledgedAt: START + 13 * MIN,
+        arrivedAt: START + 13 * MIN,
+      },
+    });
+  });
+});

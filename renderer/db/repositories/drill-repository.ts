@@ -11,6 +11,7 @@ import type { DrillJournalRow, DrillRun } from '@shared/domain/drill/drill-run';
 import { tickDecisions, type DueInject } from '@shared/domain/drill/inject-schedule';
 import type { RunEvent, RunEventDraft } from '@shared/domain/drill/run-events';
 import { scenarioInputSchema, type Scenario, type ScenarioInput } from '@shared/domain/drill/scenario';
+import { opensSeal, passphraseSchema, sealWith } from '@shared/domain/drill/scenario-seal';
 import { scenarioTimeAt } from '@shared/domain/drill/timeline';
 import type { Actor } from '@shared/domain/org/types';
 import type { EmergencyDeskDatabase } from '../database';
@@ -167,6 +168,8 @@ export function createDrillRepository(db: EmergencyDeskDatabase, now: Clock = Da
         const scenario: Scenario = {
           ...values,
           id: existing?.id ?? crypto.randomUUID(),
+          // Editing a sealed scenario (once unlocked on screen) keeps it sealed.
+          ...(existing?.seal ? { seal: existing.seal } : {}),
           ...stamp(at, actor, existing),
         };
         await db.drillScenarios.put(scenario);
@@ -174,6 +177,41 @@ export function createDrillRepository(db: EmergencyDeskDatabase, now: Clock = Da
           auditEntry(at, actor, existing ? 'update' : 'create', 'drillScenario', scenario.id, scenario.title),
         );
         return scenario.id;
+      });
+    },
+
+    /** Seals the scenario with a controller's passphrase (双盲); refused when it is sealed already. */
+    async sealScenario(id: string, passphrase: string, actor: Actor): Promise<void> {
+      const phrase = parseOrThrow(passphraseSchema.safeParse(passphrase));
+      // Derived before the transaction: IndexedDB commits a transaction left waiting on Web Crypto.
+      const seal = await sealWith(phrase, now(), actor.name);
+      await db.transaction('rw', [db.drillScenarios, db.audit], async () => {
+        const scenario = await db.drillScenarios.get(id);
+        if (!scenario) throw new RepositoryError('notFound');
+        if (scenario.seal) throw new RepositoryError('drill.alreadySealed');
+        await db.drillScenarios.put({ ...scenario, seal });
+        await db.audit.add(auditEntry(seal.sealedAt, actor, 'seal', 'drillScenario', id, scenario.title));
+      });
+    },
+
+    /** Whether the passphrase opens the scenario's seal (to show it on this screen; the seal stays). */
+    async opensSeal(id: string, passphrase: string): Promise<boolean> {
+      const seal = (await db.drillScenarios.get(id))?.seal;
+      return seal ? opensSeal(seal, passphrase) : true;
+    },
+
+    /** Removes the seal for good; the passphrase must open it. */
+    async unsealScenario(id: string, passphrase: string, actor: Actor): Promise<void> {
+      const seal = (await db.drillScenarios.get(id))?.seal;
+      if (!seal) return;
+      if (!(await opensSeal(seal, passphrase))) throw new RepositoryError('drill.wrongPassphrase');
+      await db.transaction('rw', [db.drillScenarios, db.audit], async () => {
+        const scenario = await db.drillScenarios.get(id);
+        if (!scenario?.seal) return;
+        const { seal: _removed, ...rest } = scenario;
+        const at = now();
+        await db.drillScenarios.put({ ...rest, ...stamp(at, actor, scenario) });
+        await db.audit.add(auditEntry(at, actor, 'unseal', 'drillScenario', id, scenario.title));
       });
     },
 
@@ -252,12 +290,22 @@ export function createDrillRepository(db: EmergencyDeskDatabase, now: Clock = Da
 
     /**
      * The ticker's step at the real moment `at`: delivers what fell due on time, skips what its contingency
-     * rules out, and returns the overdue injects for the controller. Does nothing unless the clock runs.
+     * rules out, and returns the overdue injects for the controller; fires an armed random start once its
+     * moment has come. Does nothing else unless the clock runs.
      */
     async deliverDue(runId: string, at: number, actor: Actor): Promise<TickResult> {
       return db.transaction('rw', rwRun, async () => {
         const run = await requireRun(runId);
-        if (run.status !== 'running') return { delivered: [], skipped: [], overdue: [] };
+        const nothing: TickResult = { delivered: [], skipped: [], overdue: [] };
+        if (run.status === 'ready') {
+          // An armed double-blind start that has come (or was found late) fires now, saying when it was due.
+          const window = (await snapshotOf(run)).context.startWindow;
+          if (window && at >= window.fireAt) {
+            await appendAll(run, [{ type: 'clock.start', plannedAt: window.fireAt, at, by: actor }]);
+          }
+          return nothing;
+        }
+        if (run.status !== 'running') return nothing;
         const snapshot = await snapshotOf(run);
         const { events: toWrite, result } = dueEvents(snapshot, at, actor);
         if (toWrite.length > 0) await appendAll(run, toWrite);

@@ -37,10 +37,7 @@ export function DrillIncidentCard({
   const { incidents, platform } = useServices();
   const navigate = useNavigate();
   const [isOpening, setOpening] = useState(false);
-  const linked = useLiveQuery(
-    async () => (await incidents.forDrillRun(runId)) ?? null,
-    [incidents, runId],
-  );
+  const linked = useLiveQuery(async () => (await incidents.forDrillRun(runId)) ?? null, [incidents, runId]);
   const view = useIncident(linked?.id ?? null);
   if (linked === undefined) return null;
   if (linked === null) {

@@ -54,11 +54,22 @@ function ScenarioList() {
     {
       title: field('blind'),
       dataIndex: 'blind',
-      width: 100,
-      render: (v: string) => <Tag>{t(`drills.blind.${v}`)}</Tag>,
+      width: 150,
+      render: (v: string, r) => (
+        <>
+          <Tag>{t(`drills.blind.${v}`)}</Tag>
+          {r.seal ? <Tag color="red">{t('drills.seal.tag')}</Tag> : null}
+        </>
+      ),
     },
     { title: field('hazard'), dataIndex: 'hazard', width: 140, ellipsis: true },
-    { title: field('injectCount'), key: 'count', width: 90, render: (_: unknown, r) => r.injects.length },
+    {
+      title: field('injectCount'),
+      key: 'count',
+      width: 90,
+      // Even the size of a sealed script is a hint.
+      render: (_: unknown, r) => (r.seal ? '—' : r.injects.length),
+    },
     {
       title: field('updatedAt'),
       dataIndex: 'updatedAt',

@@ -6,14 +6,18 @@
  *   running | paused → ended (结束: ENDEX, declared only by the 演练总指挥, never automatic)
  *   ended | aborted → evaluating (评估) → archived (归档)
  *
+ * A double-blind run may be armed while ready: the ticker then starts it at a moment drawn inside a window.
+ *
  * Its context is the run's state (run-state.ts); every journal event is an event of this machine, so the
  * repository asks `snapshot.can(event)` before it stores one and replaying the journal rebuilds the run.
  * Injects, action marks and notes are taken only while the drill is under way (running or paused).
  */
 import { assign, initialTransition, setup, transition, type SnapshotFrom } from 'xstate';
+import { recordCallout } from './callout';
 import type { RunEvent } from './run-events';
 import { foldRunEvent, initialRunState, type RunState } from './run-state';
 import type { Inject } from './scenario';
+import { whyNotWindow } from './start-window';
 import { MAX_SPEED, scenarioTimeAt } from './timeline';
 
 export interface DrillMachineInput {
@@ -45,6 +49,7 @@ const UNDER_WAY = {
   note: { guard: 'hasText', actions: 'fold' },
   response: { guard: 'hasText', actions: 'fold' },
   'clock.gap': { actions: 'fold' },
+  'callout.record': { guard: 'isOrderlyCallout', actions: 'fold' },
   'run.abort': { target: 'aborted', guard: 'hasReason', actions: 'fold' },
   'run.endex': { target: 'ended', guard: 'isDirector', actions: 'fold' },
 } as const;
@@ -58,6 +63,23 @@ export const drillMachine = setup({
   actions: { fold: assign(({ context, event }) => foldRunEvent(context, event)) },
   guards: {
     isDirector: ({ context, event }) => event.by.personId === context.directorId,
+    /** A manual start may come any time; the ticker's start (with the drawn moment) only once it is due. */
+    isStartAllowed: ({ context, event }) =>
+      event.type === 'clock.start' &&
+      (event.plannedAt === undefined ||
+        (context.startWindow?.fireAt === event.plannedAt && event.at >= event.plannedAt)),
+    isValidWindow: ({ event }) =>
+      event.type === 'start.arm' &&
+      whyNotWindow(event.from, event.to, event.at) === null &&
+      Number.isInteger(event.fireAt) &&
+      event.fireAt >= event.from &&
+      event.fireAt <= event.to,
+    isArmed: ({ context }) => context.startWindow !== null,
+    isOrderlyCallout: ({ context, event }) =>
+      event.type === 'callout.record' &&
+      Number.isInteger(event.observedAt) &&
+      event.observedAt <= event.at &&
+      recordCallout(context.callout, event.unit, event.stage, event.observedAt).ok,
     hasReason: ({ event }) => event.type === 'run.abort' && event.reason.trim() !== '',
     hasText: ({ event }) => (event.type === 'note' || event.type === 'response') && event.text.trim() !== '',
     isForwardJump: ({ context, event }) =>
@@ -93,8 +115,10 @@ export const drillMachine = setup({
     draft: { on: { 'comms.checked': { target: 'ready', actions: 'fold' } } },
     ready: {
       on: {
-        'clock.start': { target: 'running', actions: 'fold' },
+        'clock.start': { target: 'running', guard: 'isStartAllowed', actions: 'fold' },
         'clock.speed': { guard: 'isValidSpeed', actions: 'fold' },
+        'start.arm': { guard: 'isValidWindow', actions: 'fold' },
+        'start.disarm': { guard: 'isArmed', actions: 'fold' },
       },
     },
     running: { on: { ...UNDER_WAY, 'clock.pause': { target: 'paused', actions: 'fold' } } },

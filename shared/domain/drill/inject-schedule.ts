@@ -80,6 +80,8 @@ export function tickDecisions(state: RunState, now: number): TickDecision[] {
 
 /** The next real moment an open inject falls due (null when the clock stands or nothing is left). */
 export function nextDueAt(state: RunState, now: number): number | null {
+  // Armed and not started: the only thing due is the random start.
+  if (state.startWindow && state.marks.length === 0) return state.startWindow.fireAt;
   const scenarioNow = scenarioTimeAt(state.marks, now);
   const next = state.injects.find((inject) => !state.outcomes[inject.id] && inject.offsetMs > scenarioNow);
   return next ? realTimeReaching(state.marks, next.offsetMs, now) : null;

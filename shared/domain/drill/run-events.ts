@@ -4,6 +4,7 @@
  * a fold of these events, so a reload rebuilds it exactly.
  */
 import type { Actor } from '../org/types';
+import type { CalloutStage } from './callout';
 import type { Inject } from './scenario';
 
 export const SKIP_REASONS = ['contingency', 'controller', 'disabled'] as const;
@@ -20,7 +21,13 @@ interface Stamp {
 export type RunEvent = Stamp &
   (
     | { type: 'comms.checked' }
-    | { type: 'clock.start' }
+    /** `plannedAt`: the drawn moment, when the ticker fired a random start (双盲). */
+    | { type: 'clock.start'; plannedAt?: number }
+    /** A random start inside [from, to] at the drawn `fireAt` (双盲); a new arming replaces the last one. */
+    | { type: 'start.arm'; from: number; to: number; fireAt: number }
+    | { type: 'start.disarm' }
+    /** 拉动: one stage of one unit, as observed at `observedAt`. */
+    | { type: 'callout.record'; unit: string; stage: CalloutStage; observedAt: number }
     | { type: 'clock.pause' }
     | { type: 'clock.resume' }
     | { type: 'clock.speed'; speed: number }

@@ -4,8 +4,10 @@
  * expected actions, notes and responses. Pure: the drill machine keeps it as its context.
  */
 import type { Actor } from '../org/types';
+import { recordCallout, type CalloutEntry } from './callout';
 import type { ActionMark, RunEvent, SkipReason } from './run-events';
 import { scriptOrder, type Inject } from './scenario';
+import type { StartWindow } from './start-window';
 import { scenarioTimeAt, type TimelineMark } from './timeline';
 
 export type InjectOutcome =
@@ -47,6 +49,12 @@ export interface RunState {
   gaps: { from: number; to: number }[];
   abortReason: string | null;
   endedAt: number | null;
+  /** The random start armed and not yet fired (双盲). */
+  startWindow: StartWindow | null;
+  /** How a random start went: the window, the drawn moment and when it really fired. */
+  randomStart: { from: number; to: number; plannedAt: number; at: number } | null;
+  /** 拉动 call-out list, by unit. */
+  callout: Record<string, CalloutEntry>;
   /** The last real moment the journal heard of (a clock running backwards is caught against it). */
   lastAt: number;
 }
@@ -62,6 +70,9 @@ export function initialRunState(injects: readonly Inject[], directorId: string):
     gaps: [],
     abortReason: null,
     endedAt: null,
+    startWindow: null,
+    randomStart: null,
+    callout: {},
     lastAt: 0,
   };
 }
@@ -72,8 +83,23 @@ export const actionKey = (injectId: string, actionId: string) => `${injectId}:${
 export function foldRunEvent(state: RunState, event: RunEvent): RunState {
   const s = { ...state, lastAt: Math.max(state.lastAt, event.at) };
   switch (event.type) {
-    case 'clock.start':
-      return { ...s, marks: [...s.marks, { kind: 'start', at: event.at }] };
+    case 'clock.start': {
+      const window = s.startWindow;
+      const randomStart =
+        window && event.plannedAt !== undefined
+          ? { from: window.from, to: window.to, plannedAt: event.plannedAt, at: event.at }
+          : null;
+      return { ...s, startWindow: null, randomStart, marks: [...s.marks, { kind: 'start', at: event.at }] };
+    }
+    case 'start.arm':
+      return { ...s, startWindow: { from: event.from, to: event.to, fireAt: event.fireAt, armedAt: event.at } };
+    case 'start.disarm':
+      return { ...s, startWindow: null };
+    case 'callout.record': {
+      const recorded = recordCallout(s.callout, event.unit, event.stage, event.observedAt);
+      // The machine took only records that keep the order, so a refusal here cannot happen.
+      return recorded.ok ? { ...s, callout: recorded.list } : s;
+    }
     case 'clock.pause':
       return { ...s, marks: [...s.marks, { kind: 'pause', at: event.at }] };
     case 'clock.resume':

@@ -5,6 +5,7 @@
  */
 import { z } from '../../validation/z';
 import type { Authored } from '../org/types';
+import type { ScenarioSeal } from './scenario-seal';
 
 export const DRILL_FORMS = ['tabletop', 'live'] as const;
 export const DRILL_SCOPES = ['single', 'combined'] as const;
@@ -143,6 +144,8 @@ export type ScenarioValues = z.output<typeof scenarioInputSchema>;
 
 export interface Scenario extends ScenarioValues, Authored {
   id: string;
+  /** Set while the scenario is sealed by a controller's passphrase (双盲): no screen shows its script. */
+  seal?: ScenarioSeal;
 }
 
 /** The script in delivery order: by offset, then by 序号 as written (numerically where it is a number). */

@@ -181,10 +181,15 @@ function ReasonDialog({
   );
 }
 
-/** The clocks alone re-render four times a second; the rest of the console follows a slower beat. */
+/**
+ * The clocks alone re-render four times a second while the drill clock runs; the rest of the console follows
+ * a slower beat. The real clock keeps going when the drill clock stands, and a mark newer than the last beat
+ * (a pause, a jump) counts at once, or a paused console would read up to a beat short.
+ */
 function LiveClock({ marks, isRunning }: { marks: readonly TimelineMark[]; isRunning: boolean }) {
   const { t } = useTranslation();
-  const at = useClock(250, isRunning);
+  const beat = useClock(isRunning ? 250 : 1000, true);
+  const at = Math.max(beat, marks.at(-1)?.at ?? 0);
   return (
     <>
       <span>

@@ -14,11 +14,14 @@ import { DrillIncidentCard } from '../DrillIncidentCard';
 import { DrillWatermark } from '../DrillWatermark';
 import { useDrillRun } from '../useDrillRun';
 import { useDrillTicker } from '../useDrillTicker';
+import { SealGate } from '../seal/SealGate';
+import { CalloutPanel } from './CalloutPanel';
 import { ClockBar } from './ClockBar';
 import { InjectTimeline } from './InjectTimeline';
 import { injectRows, type InjectRow } from './inject-rows';
 import { OffsetDialog } from './OffsetDialog';
 import { OverduePanel } from './OverduePanel';
+import { RandomStart } from './RandomStart';
 import { RunNotesPanel } from './RunNotesPanel';
 
 /** Statuses and overdue marks follow this beat; the clocks on screen have their own, faster one. */
@@ -44,7 +47,9 @@ export function DrillConsole() {
   // The beat stands still unless the drill is under way; a mark made since (a speed chosen before the start,
   // ENDEX) must count at once, or the screen reads the clock as it was before it.
   const at = Math.max(beat, state?.lastAt ?? 0);
-  useDrillTicker(id, state, loaded?.run.lastSeq ?? 0, status === 'running', actor);
+  // An armed random start needs the ticker as much as a running clock does.
+  const shouldTick = status === 'running' || (status === 'ready' && state?.startWindow != null);
+  useDrillTicker(id, state, loaded?.run.lastSeq ?? 0, shouldTick, actor);
   const rows = useMemo(() => (state ? injectRows(state, at) : []), [state, at]);
   // The table renders in the background (interruptible), so the ticker's timer never waits behind it.
   const deferredRows = useDeferredValue(rows);
@@ -54,7 +59,7 @@ export function DrillConsole() {
 
   if (loaded === undefined) return <Spin />;
   if (loaded === null || !state || !status) return <Alert type="warning" message={t('errors.notFound')} />;
-  const { run, snapshot } = loaded;
+  const { run, snapshot, scenario } = loaded;
   const scenarioMs = scenarioTimeAt(state.marks, at);
   const overdue = rows.filter((r) => r.status === 'overdue');
 
@@ -80,7 +85,12 @@ export function DrillConsole() {
           </Space>
         }
       >
-        <ClockBar run={run} snapshot={snapshot} at={at} actor={actor} send={send} />
+        <SealGate scenarioId={run.scenarioId} seal={scenario.seal}>
+          <ClockBar run={run} snapshot={snapshot} at={at} actor={actor} send={send} />
+          {scenario.blind === 'doubleBlind' ? (
+            <RandomStart state={state} isReady={status === 'ready'} send={send} />
+          ) : null}
+        </SealGate>
         {status === 'running' && session === null ? (
           <Alert style={{ marginTop: 8 }} type="warning" showIcon message={t('drills.console.signInToRun')} />
         ) : null}
@@ -110,70 +120,78 @@ export function DrillConsole() {
           />
         ))}
       </Card>
-      <DrillIncidentCard
-        runId={run.id}
-        title={loaded.scenario.title}
-        plans={loaded.scenario.plans}
-        canOpen={['draft', 'ready', 'running', 'paused'].includes(status)}
-      />
-      <OverduePanel rows={overdue} scenarioMs={scenarioMs} at={at} send={send} onRetime={onRetime} />
-      <InjectDialog
-        open={isAdding}
-        inject={null}
-        others={state.injects}
-        nextNo={t('drills.console.adHocNo', { n: state.injects.length + 1 })}
-        initialOffsetMs={scenarioMs}
-        title={t('drills.console.adHoc')}
-        onClose={() => setAdding(false)}
-        onSave={(inject) =>
-          // Written for now or earlier, it goes to the players at once, in the same row.
-          send({
-            type: 'inject.add',
-            inject,
-            deliverNow: inject.offsetMs <= scenarioTimeAt(state.marks, now()),
-          })
-        }
-      />
-      <OffsetDialog
-        open={retiming !== null}
-        title={
-          retiming
-            ? t('drills.console.retimeTitle', { no: retiming.inject.no, synopsis: retiming.inject.synopsis })
-            : ''
-        }
-        label={t('drills.console.retimeTo')}
-        initialMs={retiming ? Math.max(retiming.inject.offsetMs, scenarioMs + 60_000) : null}
-        onClose={() => setRetiming(null)}
-        onSubmit={(offsetMs) =>
-          retiming
-            ? send({ type: 'inject.retime', injectId: retiming.inject.id, offsetMs })
-            : Promise.resolve(false)
-        }
-      />
-      <Card
-        size="small"
-        title={t('drills.console.timeline')}
-        extra={
-          isUnderWay ? (
-            <Button size="small" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
-              {t('drills.console.adHoc')}
-            </Button>
-          ) : null
-        }
-      >
-        <InjectTimeline
-          rows={deferredRows}
-          state={state}
-          scenarioMs={scenarioMs}
-          at={at}
-          isUnderWay={isUnderWay}
-          send={send}
-          onRetime={onRetime}
+      <SealGate scenarioId={run.scenarioId} seal={scenario.seal} asksHere={false}>
+        <DrillIncidentCard
+          runId={run.id}
+          title={scenario.title}
+          plans={scenario.plans}
+          canOpen={['draft', 'ready', 'running', 'paused'].includes(status)}
         />
-      </Card>
-      <Card size="small" title={`${t('drills.console.notes')} / ${t('drills.console.responses')}`}>
-        <RunNotesPanel state={state} isUnderWay={isUnderWay} send={send} />
-      </Card>
+        {scenario.blind === 'doubleBlind' || scenario.form === 'live' ? (
+          <CalloutPanel units={scenario.units} state={state} at={at} isUnderWay={isUnderWay} send={send} />
+        ) : null}
+        <OverduePanel rows={overdue} scenarioMs={scenarioMs} at={at} send={send} onRetime={onRetime} />
+        <InjectDialog
+          open={isAdding}
+          inject={null}
+          others={state.injects}
+          nextNo={t('drills.console.adHocNo', { n: state.injects.length + 1 })}
+          initialOffsetMs={scenarioMs}
+          title={t('drills.console.adHoc')}
+          onClose={() => setAdding(false)}
+          onSave={(inject) =>
+            // Written for now or earlier, it goes to the players at once, in the same row.
+            send({
+              type: 'inject.add',
+              inject,
+              deliverNow: inject.offsetMs <= scenarioTimeAt(state.marks, now()),
+            })
+          }
+        />
+        <OffsetDialog
+          open={retiming !== null}
+          title={
+            retiming
+              ? t('drills.console.retimeTitle', {
+                  no: retiming.inject.no,
+                  synopsis: retiming.inject.synopsis,
+                })
+              : ''
+          }
+          label={t('drills.console.retimeTo')}
+          initialMs={retiming ? Math.max(retiming.inject.offsetMs, scenarioMs + 60_000) : null}
+          onClose={() => setRetiming(null)}
+          onSubmit={(offsetMs) =>
+            retiming
+              ? send({ type: 'inject.retime', injectId: retiming.inject.id, offsetMs })
+              : Promise.resolve(false)
+          }
+        />
+        <Card
+          size="small"
+          title={t('drills.console.timeline')}
+          extra={
+            isUnderWay ? (
+              <Button size="small" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+                {t('drills.console.adHoc')}
+              </Button>
+            ) : null
+          }
+        >
+          <InjectTimeline
+            rows={deferredRows}
+            state={state}
+            scenarioMs={scenarioMs}
+            at={at}
+            isUnderWay={isUnderWay}
+            send={send}
+            onRetime={onRetime}
+          />
+        </Card>
+        <Card size="small" title={`${t('drills.console.notes')} / ${t('drills.console.responses')}`}>
+          <RunNotesPanel state={state} isUnderWay={isUnderWay} send={send} />
+        </Card>
+      </SealGate>
     </Space>
   );
 }

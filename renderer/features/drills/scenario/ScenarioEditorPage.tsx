@@ -18,6 +18,9 @@ import { exportScript } from '../script/export-script';
 import { ImportScriptDialog } from '../script/ImportScriptDialog';
 import { InjectCards } from '../script/InjectCards';
 import { RunList } from '../DrillsPage';
+import { SealActions } from '../seal/SealActions';
+import { SealGate } from '../seal/SealGate';
+import { useIsOpened } from '../seal/unsealed-store';
 import { ScenarioBasicsForm } from './ScenarioBasicsForm';
 import { ScriptTable } from './ScriptTable';
 import { StartRunDialog } from './StartRunDialog';
@@ -26,13 +29,13 @@ import { StartRunDialog } from './StartRunDialog';
 export function ScenarioEditorPage() {
   const { id = 'new' } = useParams();
   const { t } = useTranslation();
-  const { drills, platform } = useServices();
-  const { message } = App.useApp();
+  const { drills } = useServices();
   const [sheet, setSheet] = useState<'import' | 'cards' | null>(null);
   const navigate = useNavigate();
   const write = useSignedWrite();
   const [starting, setStarting] = useState(false);
   const isNew = id === 'new';
+  const isOpened = useIsOpened(id);
   const scenario = useLiveQuery(
     async () => (isNew ? null : ((await drills.getScenario(id)) ?? null)),
     [drills, id],
@@ -59,6 +62,7 @@ export function ScenarioEditorPage() {
   };
 
   if (scenario === undefined) return <Spin />;
+  const isLocked = Boolean(scenario?.seal) && !isOpened;
   return (
     <Space direction="vertical" style={{ width: '100%' }} size={12} data-testid="scenario-editor">
       <Card
@@ -75,68 +79,26 @@ export function ScenarioEditorPage() {
           </Space>
         }
         extra={
-          scenario ? (
-            <Button type="primary" icon={<PlayCircleOutlined />} onClick={() => setStarting(true)}>
-              {t('drills.scenario.startRun')}
-            </Button>
+          scenario && !isLocked ? (
+            <Space>
+              <SealActions scenario={scenario} />
+              <Button type="primary" icon={<PlayCircleOutlined />} onClick={() => setStarting(true)}>
+                {t('drills.scenario.startRun')}
+              </Button>
+            </Space>
           ) : null
         }
       >
-        <ScenarioBasicsForm scenario={scenario} onSave={saveBasics} />
+        {scenario ? (
+          <SealGate scenarioId={scenario.id} seal={scenario.seal}>
+            <ScenarioBasicsForm scenario={scenario} onSave={saveBasics} />
+          </SealGate>
+        ) : (
+          <ScenarioBasicsForm scenario={scenario} onSave={saveBasics} />
+        )}
       </Card>
-      {scenario ? (
-        <Card size="small" title={t('drills.scenario.script')}>
-          <ScriptTable
-            injects={scenario.injects}
-            onChange={saveScript}
-            extra={
-              <>
-                <Button size="small" icon={<ImportOutlined />} onClick={() => setSheet('import')}>
-                  {t('drills.script.importButton')}
-                </Button>
-                <Button
-                  size="small"
-                  icon={<ExportOutlined />}
-                  disabled={scenario.injects.length === 0}
-                  onClick={async () => {
-                    try {
-                      const saved = await exportScript(scenario.injects, scenario.title, 'xlsx', platform);
-                      if (saved.saved)
-                        void message.success(t('drills.script.exported', { count: scenario.injects.length }));
-                    } catch (error) {
-                      void message.error(translateError(t, error));
-                    }
-                  }}
-                >
-                  {t('drills.script.exportButton')}
-                </Button>
-                <Button
-                  size="small"
-                  icon={<PrinterOutlined />}
-                  disabled={scenario.injects.length === 0}
-                  onClick={() => setSheet('cards')}
-                >
-                  {t('drills.script.cards.button')}
-                </Button>
-              </>
-            }
-          />
-          <ImportScriptDialog
-            open={sheet === 'import'}
-            onClose={() => setSheet(null)}
-            onImport={async (injects) => {
-              // Appended to the script as it stands; the dialog stays open with its rows if the save is refused.
-              const ok = await saveScript([...scenario.injects, ...injects]);
-              if (!ok) throw new Error(t('drills.errors.refused'));
-            }}
-          />
-          <InjectCards
-            open={sheet === 'cards'}
-            title={scenario.title}
-            injects={scenario.injects}
-            onClose={() => setSheet(null)}
-          />
-        </Card>
+      {scenario && !isLocked ? (
+        <ScriptCard scenario={scenario} sheet={sheet} setSheet={setSheet} saveScript={saveScript} />
       ) : null}
       {scenario ? (
         <Card size="small" title={t('drills.scenario.openRuns')}>
@@ -152,6 +114,77 @@ export function ScenarioEditorPage() {
         }}
       />
     </Space>
+  );
+}
+
+/** The script (MSEL) with import, export and the inject cards; shown only when the scenario is not sealed. */
+function ScriptCard({
+  scenario,
+  sheet,
+  setSheet,
+  saveScript,
+}: {
+  scenario: Scenario;
+  sheet: 'import' | 'cards' | null;
+  setSheet: (sheet: 'import' | 'cards' | null) => void;
+  saveScript: (injects: Inject[]) => Promise<boolean>;
+}) {
+  const { t } = useTranslation();
+  const { platform } = useServices();
+  const { message } = App.useApp();
+  return (
+    <Card size="small" title={t('drills.scenario.script')}>
+      <ScriptTable
+        injects={scenario.injects}
+        onChange={saveScript}
+        extra={
+          <>
+            <Button size="small" icon={<ImportOutlined />} onClick={() => setSheet('import')}>
+              {t('drills.script.importButton')}
+            </Button>
+            <Button
+              size="small"
+              icon={<ExportOutlined />}
+              disabled={scenario.injects.length === 0}
+              onClick={async () => {
+                try {
+                  const saved = await exportScript(scenario.injects, scenario.title, 'xlsx', platform);
+                  if (saved.saved)
+                    void message.success(t('drills.script.exported', { count: scenario.injects.length }));
+                } catch (error) {
+                  void message.error(translateError(t, error));
+                }
+              }}
+            >
+              {t('drills.script.exportButton')}
+            </Button>
+            <Button
+              size="small"
+              icon={<PrinterOutlined />}
+              disabled={scenario.injects.length === 0}
+              onClick={() => setSheet('cards')}
+            >
+              {t('drills.script.cards.button')}
+            </Button>
+          </>
+        }
+      />
+      <ImportScriptDialog
+        open={sheet === 'import'}
+        onClose={() => setSheet(null)}
+        onImport={async (injects) => {
+          // Appended to the script as it stands; the dialog stays open with its rows if the save is refused.
+          const ok = await saveScript([...scenario.injects, ...injects]);
+          if (!ok) throw new Error(t('drills.errors.refused'));
+        }}
+      />
+      <InjectCards
+        open={sheet === 'cards'}
+        title={scenario.title}
+        injects={scenario.injects}
+        onClose={() => setSheet(null)}
+      />
+    </Card>
   );
 }
 
