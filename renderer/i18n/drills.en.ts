@@ -121,6 +121,7 @@ export const drillsEn: Widen<typeof drillsZhCN> = {
     minutes: '{{minutes}} min {{seconds}} s',
     window: 'due by {{offset}}',
     early: 'ahead of time',
+    adHocDelivered: 'ad hoc',
     retimeTitle: 'Re-time: {{no}} {{synopsis}}',
     deliverNow: 'Deliver now',
     skip: 'Skip',

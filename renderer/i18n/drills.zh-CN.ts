@@ -118,6 +118,7 @@ export const drillsZhCN = {
     minutes: '{{minutes}} 分 {{seconds}} 秒',
     window: '时限至 {{offset}}',
     early: '提前下发',
+    adHocDelivered: '临时插入',
     retimeTitle: '改期：{{no}} {{synopsis}}',
     deliverNow: '立即下发',
     skip: '跳过',

@@ -2,7 +2,8 @@
  * Model-based tests of the drill lifecycle: a tiny hand model says which status follows each command and whether
  * the machine takes it at all (`snapshot.can`), checked on random command sequences and on every shortest path
  * through the chart (xstate/graph). ENDEX only by the director; nothing about injects or notes outside a drill
- * under way; abort needs a reason; archived is final.
+ * under way; abort needs a reason; archived is final; a random start is armed only while ready and fired only
+ * when armed; the 拉动 list takes a unit's arrival only after its notification.
  */
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
@@ -74,6 +75,13 @@ const COMMANDS = {
   note: () => ({ type: 'note', text: '指挥部已开设', injectId: null }),
   blankNote: () => ({ type: 'note', text: ' ', injectId: null }),
   gap: (_, at) => ({ type: 'clock.gap', from: at - 60_000, to: at }),
+  // 双盲: the drawn moment is the arming's own, so any later start by the ticker is due.
+  arm: (_, at) => ({ type: 'start.arm', from: at, to: at + 3_600_000, fireAt: at }),
+  armOutside: (_, at) => ({ type: 'start.arm', from: at, to: at + 3_600_000, fireAt: at + 3_600_001 }),
+  disarm: () => ({ type: 'start.disarm' }),
+  autoStart: (c) => ({ type: 'clock.start', plannedAt: c.startWindow?.fireAt ?? 0 }),
+  notifyA: (_, at) => ({ type: 'callout.record', unit: '蓝天救援队', stage: 'notified', observedAt: at }),
+  arriveA: (_, at) => ({ type: 'callout.record', unit: '蓝天救援队', stage: 'arrived', observedAt: at }),
 } satisfies Record<string, (context: RunState, at: number) => RunEventDraft>;
 type Command = keyof typeof COMMANDS;
 const NAMES = Object.keys(COMMANDS) as Command[];
@@ -88,10 +96,13 @@ const eventOf = (name: Command, snapshot: DrillSnapshot): RunEvent => {
 interface Model {
   status: DrillStatus;
   settled: string[];
+  armed: boolean;
+  /** The call-out of the one unit the commands use. */
+  unit: 'none' | 'notified' | 'arrived';
 }
 
 /** The status after `name`, or null when the machine must refuse it. */
-function predict({ status, settled }: Model, name: Command): DrillStatus | null {
+function predict({ status, settled, armed, unit }: Model, name: Command): DrillStatus | null {
   const isUnderWay = status === 'running' || status === 'paused';
   const open = (id: string) => isUnderWay && !settled.includes(id);
   const table: Record<Command, boolean | DrillStatus> = {
@@ -110,7 +121,13 @@ function predict({ status, settled }: Model, name: Command): DrillStatus | null 
     mark1: isUnderWay && settled.includes('i1'),
     note: isUnderWay,
     gap: isUnderWay,
+    arm: status === 'ready',
+    disarm: status === 'ready' && armed,
+    autoStart: status === 'ready' && armed && 'running',
+    notifyA: isUnderWay && unit !== 'arrived',
+    arriveA: isUnderWay && unit !== 'none',
     ...{
+      armOutside: false,
       badSpeed: false,
       jumpBack: false,
       abortNoReason: false,
@@ -136,6 +153,9 @@ function step(model: Model, actor: DrillActor, name: Command): { model: Model; t
   actor.send(event);
   const after = actor.getSnapshot();
   const settled = [...model.settled, ...(SETTLES[name] ? [SETTLES[name]] : [])];
+  const armed = name === 'arm' || (model.armed && !['disarm', 'start', 'autoStart'].includes(name));
+  const unit = name === 'notifyA' ? 'notified' : name === 'arriveA' ? 'arrived' : model.unit;
+  expect(after.context.startWindow !== null).toBe(armed);
   expect(statusOf(after)).toBe(status);
   expect(after.status === 'done').toBe(status === 'archived');
   expect(Object.keys(after.context.outcomes).toSorted()).toEqual(settled.toSorted());
@@ -144,15 +164,15 @@ function step(model: Model, actor: DrillActor, name: Command): { model: Model; t
   );
   if (after.context.abortReason !== null) expect(after.context.abortReason.trim()).not.toBe('');
   if (status === 'ended' && model.status !== 'ended') expect(event.by).toEqual(director);
-  return { model: { status, settled }, taken: event };
+  return { model: { status, settled, armed, unit }, taken: event };
 }
 
-const DRAFT: Model = { status: 'draft', settled: [] };
+const DRAFT: Model = { status: 'draft', settled: [], armed: false, unit: 'none' };
 
 /** Mostly commands of a drill under way, so random runs spend their time there rather than ending at once. */
 const ENDINGS: Command[] = ['abort', 'abortNoReason', 'endex', 'endexByController', 'evaluate', 'archive'];
 const commands = fc.oneof(
-  { arbitrary: fc.constantFrom<Command>('comms', 'start'), weight: 2 },
+  { arbitrary: fc.constantFrom<Command>('comms', 'start', 'arm', 'autoStart'), weight: 2 },
   { arbitrary: fc.constantFrom(...NAMES.filter((name) => !ENDINGS.includes(name))), weight: 8 },
   { arbitrary: fc.constantFrom(...ENDINGS), weight: 1 },
 );

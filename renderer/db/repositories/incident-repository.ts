@@ -5,7 +5,12 @@
  * the screen shows as saved is on disk and in the chain.
  */
 import { nextSerial } from '@shared/domain/duty/intake';
-import { DRILL_PREFIX, DRILL_SERIAL_PREFIX, realIncidents } from '@shared/domain/incident/drill-incident';
+import {
+  DRILL_PREFIX,
+  DRILL_SERIAL_PREFIX,
+  incidentMessage,
+  realIncidents,
+} from '@shared/domain/incident/drill-incident';
 import {
   incidentInputSchema,
   type Incident,
@@ -125,10 +130,12 @@ export function createIncidentRepository(db: EmergencyDeskDatabase, now: () => n
       updatedAt: now(),
       updatedBy: actor ?? incident.updatedBy,
     });
+    // What the chart decides in a drill (预警, 启动响应 …) is read out as such: each line says 演练 first.
+    const lines = journalToLog(after.context.journal.slice(before.context.journal.length));
     await appendLog(
       db,
       incident.id,
-      journalToLog(after.context.journal.slice(before.context.journal.length)),
+      lines.map((line) => ({ ...line, text: incidentMessage(incident, line.text) })),
     );
   }
 

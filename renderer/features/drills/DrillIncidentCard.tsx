@@ -3,7 +3,6 @@ import { Button, Card, Descriptions, Space, Tag, Typography } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
 import { LEVEL_NUMERAL } from '@shared/domain/plan/levels';
 import { FOUR_ONES, fourOnesHolder } from '@shared/domain/plan/plan-context';
 import { phaseOf } from '@shared/domain/plan/replay';
@@ -23,19 +22,15 @@ export function DrillIncidentCard({
   title,
   plans,
   canOpen,
-  inNewWindow = false,
 }: {
   runId: string;
   /** The scenario's title: the 演练事件's title unless the controller writes another. */
   title: string;
   plans: readonly { id: string; version: number }[];
   canOpen: boolean;
-  /** The participant screen keeps its window: the incident console opens in one of its own. */
-  inNewWindow?: boolean;
 }) {
   const { t } = useTranslation();
   const { incidents, platform } = useServices();
-  const navigate = useNavigate();
   const [isOpening, setOpening] = useState(false);
   const linked = useLiveQuery(async () => (await incidents.forDrillRun(runId)) ?? null, [incidents, runId]);
   const view = useIncident(linked?.id ?? null);
@@ -81,11 +76,8 @@ export function DrillIncidentCard({
         <Button
           size="small"
           type="primary"
-          onClick={() => {
-            const route = `/incidents/${linked.id}`;
-            if (inNewWindow) void platform.openWindow({ route, title: linked.title });
-            else void navigate(route);
-          }}
+          // A window of its own: the 导调台 (and its ticker) and the 参演人员 screen stay where they are.
+          onClick={() => void platform.openWindow({ route: `/incidents/${linked.id}`, title: linked.title })}
         >
           {t('drills.incident.enter')}
         </Button>

@@ -48,7 +48,7 @@ export function ParticipantScreen() {
         </Space>
       </Space>
       <div style={{ marginBottom: 12 }}>
-        <DrillIncidentCard runId={loaded.run.id} title="" plans={[]} canOpen={false} inNewWindow />
+        <DrillIncidentCard runId={loaded.run.id} title="" plans={[]} canOpen={false} />
       </div>
       {status === 'draft' || status === 'ready' ? (
         <Empty description={t('drills.participant.waiting')} />

@@ -53,6 +53,8 @@ export interface RunState {
   startWindow: StartWindow | null;
   /** How a random start went: the window, the drawn moment and when it really fired. */
   randomStart: { from: number; to: number; plannedAt: number; at: number } | null;
+  /** Injects written on the console during the run (临时插入), not in the scenario's script. */
+  adHocIds: string[];
   /** 拉动 call-out list, by unit. */
   callout: Record<string, CalloutEntry>;
   /** The last real moment the journal heard of (a clock running backwards is caught against it). */
@@ -73,6 +75,7 @@ export function initialRunState(injects: readonly Inject[], directorId: string):
     startWindow: null,
     randomStart: null,
     callout: {},
+    adHocIds: [],
     lastAt: 0,
   };
 }
@@ -147,7 +150,11 @@ export function foldRunEvent(state: RunState, event: RunEvent): RunState {
         ),
       };
     case 'inject.add': {
-      const added = { ...s, injects: scriptOrder([...s.injects, event.inject]) };
+      const added = {
+        ...s,
+        injects: scriptOrder([...s.injects, event.inject]),
+        adHocIds: [...s.adHocIds, event.inject.id],
+      };
       if (!event.deliverNow) return added;
       const delivered: InjectOutcome = {
         kind: 'delivered',

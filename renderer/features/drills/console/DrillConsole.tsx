@@ -121,76 +121,79 @@ export function DrillConsole() {
         ))}
       </Card>
       <SealGate scenarioId={run.scenarioId} seal={scenario.seal} asksHere={false}>
-        <DrillIncidentCard
-          runId={run.id}
-          title={scenario.title}
-          plans={scenario.plans}
-          canOpen={['draft', 'ready', 'running', 'paused'].includes(status)}
-        />
-        {scenario.blind === 'doubleBlind' || scenario.form === 'live' ? (
-          <CalloutPanel units={scenario.units} state={state} at={at} isUnderWay={isUnderWay} send={send} />
-        ) : null}
-        <OverduePanel rows={overdue} scenarioMs={scenarioMs} at={at} send={send} onRetime={onRetime} />
-        <InjectDialog
-          open={isAdding}
-          inject={null}
-          others={state.injects}
-          nextNo={t('drills.console.adHocNo', { n: state.injects.length + 1 })}
-          initialOffsetMs={scenarioMs}
-          title={t('drills.console.adHoc')}
-          onClose={() => setAdding(false)}
-          onSave={(inject) =>
-            // Written for now or earlier, it goes to the players at once, in the same row.
-            send({
-              type: 'inject.add',
-              inject,
-              deliverNow: inject.offsetMs <= scenarioTimeAt(state.marks, now()),
-            })
-          }
-        />
-        <OffsetDialog
-          open={retiming !== null}
-          title={
-            retiming
-              ? t('drills.console.retimeTitle', {
-                  no: retiming.inject.no,
-                  synopsis: retiming.inject.synopsis,
-                })
-              : ''
-          }
-          label={t('drills.console.retimeTo')}
-          initialMs={retiming ? Math.max(retiming.inject.offsetMs, scenarioMs + 60_000) : null}
-          onClose={() => setRetiming(null)}
-          onSubmit={(offsetMs) =>
-            retiming
-              ? send({ type: 'inject.retime', injectId: retiming.inject.id, offsetMs })
-              : Promise.resolve(false)
-          }
-        />
-        <Card
-          size="small"
-          title={t('drills.console.timeline')}
-          extra={
-            isUnderWay ? (
-              <Button size="small" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
-                {t('drills.console.adHoc')}
-              </Button>
-            ) : null
-          }
-        >
-          <InjectTimeline
-            rows={deferredRows}
-            state={state}
-            scenarioMs={scenarioMs}
-            at={at}
-            isUnderWay={isUnderWay}
-            send={send}
-            onRetime={onRetime}
+        {/* One item of the outer Space, so the cards inside keep their gaps. */}
+        <Space direction="vertical" size={12} style={{ width: '100%' }}>
+          <DrillIncidentCard
+            runId={run.id}
+            title={scenario.title}
+            plans={scenario.plans}
+            canOpen={['draft', 'ready', 'running', 'paused'].includes(status)}
           />
-        </Card>
-        <Card size="small" title={`${t('drills.console.notes')} / ${t('drills.console.responses')}`}>
-          <RunNotesPanel state={state} isUnderWay={isUnderWay} send={send} />
-        </Card>
+          {scenario.blind === 'doubleBlind' || scenario.form === 'live' ? (
+            <CalloutPanel units={scenario.units} state={state} at={at} isUnderWay={isUnderWay} send={send} />
+          ) : null}
+          <OverduePanel rows={overdue} scenarioMs={scenarioMs} at={at} send={send} onRetime={onRetime} />
+          <InjectDialog
+            open={isAdding}
+            inject={null}
+            others={state.injects}
+            nextNo={t('drills.console.adHocNo', { n: state.injects.length + 1 })}
+            initialOffsetMs={scenarioMs}
+            title={t('drills.console.adHoc')}
+            onClose={() => setAdding(false)}
+            onSave={(inject) =>
+              // Written for now or earlier, it goes to the players at once, in the same row.
+              send({
+                type: 'inject.add',
+                inject,
+                deliverNow: inject.offsetMs <= scenarioTimeAt(state.marks, now()),
+              })
+            }
+          />
+          <OffsetDialog
+            open={retiming !== null}
+            title={
+              retiming
+                ? t('drills.console.retimeTitle', {
+                    no: retiming.inject.no,
+                    synopsis: retiming.inject.synopsis,
+                  })
+                : ''
+            }
+            label={t('drills.console.retimeTo')}
+            initialMs={retiming ? Math.max(retiming.inject.offsetMs, scenarioMs + 60_000) : null}
+            onClose={() => setRetiming(null)}
+            onSubmit={(offsetMs) =>
+              retiming
+                ? send({ type: 'inject.retime', injectId: retiming.inject.id, offsetMs })
+                : Promise.resolve(false)
+            }
+          />
+          <Card
+            size="small"
+            title={t('drills.console.timeline')}
+            extra={
+              isUnderWay ? (
+                <Button size="small" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+                  {t('drills.console.adHoc')}
+                </Button>
+              ) : null
+            }
+          >
+            <InjectTimeline
+              rows={deferredRows}
+              state={state}
+              scenarioMs={scenarioMs}
+              at={at}
+              isUnderWay={isUnderWay}
+              send={send}
+              onRetime={onRetime}
+            />
+          </Card>
+          <Card size="small" title={`${t('drills.console.notes')} / ${t('drills.console.responses')}`}>
+            <RunNotesPanel state={state} isUnderWay={isUnderWay} send={send} />
+          </Card>
+        </Space>
       </SealGate>
     </Space>
   );

@@ -96,7 +96,11 @@ export const InjectTimeline = memo(function InjectTimeline({
       width: 100,
       render: (_: unknown, r) =>
         r.outcome?.kind === 'delivered' && r.outcome.plannedAt === null
-          ? label('early')
+          ? label(
+              state.adHocIds.includes(r.inject.id) && r.inject.offsetMs <= r.outcome.scenarioMs
+                ? 'adHocDelivered'
+                : 'early',
+            )
           : r.latenessMs === null
             ? '—'
             : lateness(r.latenessMs),
