@@ -1,4 +1,6 @@
 import {
+  AuditOutlined,
+  InboxOutlined,
   FieldTimeOutlined,
   PauseCircleOutlined,
   PlayCircleOutlined,
@@ -114,6 +116,16 @@ export function ClockBar({
         <Button danger icon={<StopOutlined />} onClick={() => setAborting(true)}>
           {label('abort')}
         </Button>
+      ) : null}
+      {status === 'ended' || status === 'aborted' ? (
+        <Button icon={<AuditOutlined />} onClick={() => void send({ type: 'run.evaluate' })}>
+          {label('evaluate')}
+        </Button>
+      ) : null}
+      {status === 'evaluating' ? (
+        <Popconfirm title={label('archiveConfirm')} onConfirm={() => void send({ type: 'run.archive' })}>
+          <Button icon={<InboxOutlined />}>{label('archive')}</Button>
+        </Popconfirm>
       ) : null}
       <Button
         icon={<DesktopOutlined />}

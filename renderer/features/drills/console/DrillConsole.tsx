@@ -22,6 +22,7 @@ import { injectRows, type InjectRow } from './inject-rows';
 import { OffsetDialog } from './OffsetDialog';
 import { OverduePanel } from './OverduePanel';
 import { RandomStart } from './RandomStart';
+import { RunMetricsPanel } from './RunMetricsPanel';
 import { RunNotesPanel } from './RunNotesPanel';
 
 /** Statuses and overdue marks follow this beat; the clocks on screen have their own, faster one. */
@@ -42,6 +43,7 @@ export function DrillConsole() {
   const { loaded, send } = useDrillRun(id);
   const status = loaded ? statusOf(loaded.snapshot) : null;
   const isUnderWay = status === 'running' || status === 'paused';
+  const isOver = status !== null && ['aborted', 'ended', 'evaluating', 'archived'].includes(status);
   const beat = useClock(BEAT_MS, isUnderWay);
   const state = loaded?.snapshot.context ?? null;
   // The beat stands still unless the drill is under way; a mark made since (a speed chosen before the start,
@@ -132,6 +134,7 @@ export function DrillConsole() {
           {scenario.blind === 'doubleBlind' || scenario.form === 'live' ? (
             <CalloutPanel units={scenario.units} state={state} at={at} isUnderWay={isUnderWay} send={send} />
           ) : null}
+          {isOver ? <RunMetricsPanel state={state} units={scenario.units} at={at} /> : null}
           <OverduePanel rows={overdue} scenarioMs={scenarioMs} at={at} send={send} onRetime={onRetime} />
           <InjectDialog
             open={isAdding}
