@@ -58,7 +58,8 @@ export function RunMetricsPanel({
       key: 'a',
       width: 200,
       render: (_: unknown, r) =>
-        r.actions.length === 0
+        // Actions of an inject that never went out are expected of no one.
+        r.actions.length === 0 || r.outcome !== 'delivered'
           ? '—'
           : r.actions.map((a) => (
               <Tag
