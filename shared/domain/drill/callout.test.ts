@@ -59,7 +59,7 @@ describe('拉动 call-out list', () => {
     });
     expect(recordCallout(list, '蓝天救援队', 'notified', T + 11 * MIN)).toEqual({
       ok: false,
-      code: 'beforeNotified',
+      code: 'alreadyAnswered',
     });
   });
 

@@ -4,7 +4,8 @@
  * unit's own notification, in whole minutes rounded down as offices report them (the pull-test rule).
  *
  * Rules of a record (`recordCallout`), checked by the drill machine before the journal takes it:
- * - a unit is notified before anything else is recorded for it, and nothing comes before its notification;
+ * - a unit is notified before anything else is recorded for it, and nothing comes before its notification
+ *   (a notification recorded again after the unit answered is refused: it would come after the answer);
  * - a unit that turns up without calling back first has acknowledged by turning up: recording 已到达 with no
  *   已响应 stamps both; an acknowledgement later than the arrival is refused;
  * - a stage may be recorded again (a correction) as long as the order holds. Pure: no clock is read here.
@@ -20,7 +21,8 @@ export interface CalloutEntry {
   arrivedAt: number | null;
 }
 
-export type CalloutRefusal = 'unitRequired' | 'notNotified' | 'beforeNotified' | 'acknowledgedAfterArrival';
+export type CalloutRefusal =
+  'unitRequired' | 'notNotified' | 'beforeNotified' | 'alreadyAnswered' | 'acknowledgedAfterArrival';
 
 export const UNIT_MAX = 60;
 
@@ -39,7 +41,8 @@ export function recordCallout(
   let next: CalloutEntry;
   if (stage === 'notified') {
     const first = [entry.acknowledgedAt, entry.arrivedAt].filter((t): t is number => t !== null);
-    if (first.some((t) => t < at)) return { ok: false, code: 'beforeNotified' };
+    // A notification can be corrected to an earlier time, never moved past the unit's answer.
+    if (first.some((t) => t < at)) return { ok: false, code: 'alreadyAnswered' };
     next = { ...entry, notifiedAt: at };
   } else {
     if (entry.notifiedAt === null) return { ok: false, code: 'notNotified' };

@@ -14,6 +14,7 @@
  */
 import { assign, initialTransition, setup, transition, type SnapshotFrom } from 'xstate';
 import { recordCallout } from './callout';
+import { isRating } from './evaluation';
 import type { RunEvent } from './run-events';
 import { foldRunEvent, initialRunState, type RunState } from './run-state';
 import type { Inject } from './scenario';
@@ -37,6 +38,10 @@ export const DRILL_STATUSES = [
 ] as const;
 export type DrillStatus = (typeof DRILL_STATUSES)[number];
 
+/** Evaluators observe during the drill and after it; they rate once it is over. */
+const OBSERVE = { 'eval.observe': { guard: 'isObservation', actions: 'fold' } } as const;
+const EVALUATE = { ...OBSERVE, 'eval.rate': { guard: 'isRating', actions: 'fold' } } as const;
+
 /** Events that belong to a drill under way, in either running or paused. */
 const UNDER_WAY = {
   'clock.jump': { guard: 'isForwardJump', actions: 'fold' },
@@ -50,6 +55,7 @@ const UNDER_WAY = {
   response: { guard: 'hasText', actions: 'fold' },
   'clock.gap': { actions: 'fold' },
   'callout.record': { guard: 'isOrderlyCallout', actions: 'fold' },
+  ...OBSERVE,
   'run.abort': { target: 'aborted', guard: 'hasReason', actions: 'fold' },
   'run.endex': { target: 'ended', guard: 'isDirector', actions: 'fold' },
 } as const;
@@ -75,6 +81,10 @@ export const drillMachine = setup({
       event.fireAt >= event.from &&
       event.fireAt <= event.to,
     isArmed: ({ context }) => context.startWindow !== null,
+    isObservation: ({ event }) =>
+      event.type === 'eval.observe' && event.text.trim() !== '' && isCapability(event.capability),
+    isRating: ({ event }) =>
+      event.type === 'eval.rate' && isCapability(event.capability) && isRating(event.rating),
     isOrderlyCallout: ({ context, event }) =>
       event.type === 'callout.record' &&
       Number.isInteger(event.observedAt) &&
@@ -123,9 +133,9 @@ export const drillMachine = setup({
     },
     running: { on: { ...UNDER_WAY, 'clock.pause': { target: 'paused', actions: 'fold' } } },
     paused: { on: { ...UNDER_WAY, 'clock.resume': { target: 'running', actions: 'fold' } } },
-    aborted: { on: { 'run.evaluate': { target: 'evaluating', actions: 'fold' } } },
-    ended: { on: { 'run.evaluate': { target: 'evaluating', actions: 'fold' } } },
-    evaluating: { on: { 'run.archive': { target: 'archived', actions: 'fold' } } },
+    aborted: { on: { ...EVALUATE, 'run.evaluate': { target: 'evaluating', actions: 'fold' } } },
+    ended: { on: { ...EVALUATE, 'run.evaluate': { target: 'evaluating', actions: 'fold' } } },
+    evaluating: { on: { ...EVALUATE, 'run.archive': { target: 'archived', actions: 'fold' } } },
     archived: { type: 'final' },
   },
 });
@@ -136,6 +146,8 @@ export type DrillSnapshot = SnapshotFrom<DrillMachine>;
 export function statusOf(snapshot: DrillSnapshot): DrillStatus {
   return snapshot.value as DrillStatus;
 }
+
+const isCapability = (capability: string) => capability.trim() !== '' && capability.length <= 60;
 
 /** An ad-hoc inject may follow only an inject (and action) of this run: anything else could never fire. */
 function hasKnownTarget(injects: readonly Inject[], inject: Inject): boolean {

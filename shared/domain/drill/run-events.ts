@@ -51,6 +51,10 @@ export type RunEvent = Stamp &
     | { type: 'response'; text: string; author: string; injectId: string | null }
     /** The ticker saw the real clock jump (sleep, a crash, a changed system clock). */
     | { type: 'clock.gap'; from: number; to: number }
+    /** An evaluator's rating of one capability (replaces their earlier one; the journal keeps both). */
+    | { type: 'eval.rate'; capability: string; rating: string; note: string }
+    /** An evaluator's observation, linked to a capability and, when it is about one, an inject. */
+    | { type: 'eval.observe'; text: string; capability: string; injectId: string | null }
     | { type: 'run.abort'; reason: string }
     | { type: 'run.endex' }
     | { type: 'run.evaluate' }

@@ -5,6 +5,7 @@
  */
 import type { Actor } from '../org/types';
 import { recordCallout, type CalloutEntry } from './callout';
+import type { Rating, Ratings } from './evaluation';
 import type { ActionMark, RunEvent, SkipReason } from './run-events';
 import { scriptOrder, type Inject } from './scenario';
 import type { StartWindow } from './start-window';
@@ -29,12 +30,14 @@ export interface ActionRecord {
 }
 
 export interface RunEntry {
-  kind: 'note' | 'response';
+  kind: 'note' | 'response' | 'observation';
   text: string;
   author: string;
   injectId: string | null;
   at: number;
   scenarioMs: number;
+  /** The capability an evaluator's observation is about. */
+  capability?: string;
 }
 
 export interface RunState {
@@ -55,6 +58,8 @@ export interface RunState {
   randomStart: { from: number; to: number; plannedAt: number; at: number } | null;
   /** Injects written on the console during the run (临时插入), not in the scenario's script. */
   adHocIds: string[];
+  /** Evaluators' ratings by capability and evaluator. */
+  ratings: Ratings;
   /** 拉动 call-out list, by unit. */
   callout: Record<string, CalloutEntry>;
   /** The last real moment the journal heard of (a clock running backwards is caught against it). */
@@ -75,6 +80,7 @@ export function initialRunState(injects: readonly Inject[], directorId: string):
     startWindow: null,
     randomStart: null,
     callout: {},
+    ratings: {},
     adHocIds: [],
     lastAt: 0,
   };
@@ -95,7 +101,10 @@ export function foldRunEvent(state: RunState, event: RunEvent): RunState {
       return { ...s, startWindow: null, randomStart, marks: [...s.marks, { kind: 'start', at: event.at }] };
     }
     case 'start.arm':
-      return { ...s, startWindow: { from: event.from, to: event.to, fireAt: event.fireAt, armedAt: event.at } };
+      return {
+        ...s,
+        startWindow: { from: event.from, to: event.to, fireAt: event.fireAt, armedAt: event.at },
+      };
     case 'start.disarm':
       return { ...s, startWindow: null };
     case 'callout.record': {
@@ -192,6 +201,33 @@ export function foldRunEvent(state: RunState, event: RunEvent): RunState {
             injectId: event.injectId,
             at: event.at,
             scenarioMs: scenarioTimeAt(s.marks, event.at),
+          },
+        ],
+      };
+    case 'eval.rate': {
+      const rating: Rating = {
+        rating: event.rating,
+        note: event.note,
+        evaluatorId: event.by.personId,
+        evaluatorName: event.by.name,
+        at: event.at,
+      };
+      const own = { ...s.ratings[event.capability], [event.by.personId]: rating };
+      return { ...s, ratings: { ...s.ratings, [event.capability]: own } };
+    }
+    case 'eval.observe':
+      return {
+        ...s,
+        entries: [
+          ...s.entries,
+          {
+            kind: 'observation',
+            text: event.text,
+            author: event.by.name,
+            injectId: event.injectId,
+            at: event.at,
+            scenarioMs: scenarioTimeAt(s.marks, event.at),
+            capability: event.capability,
           },
         ],
       };

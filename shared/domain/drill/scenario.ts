@@ -5,6 +5,7 @@
  */
 import { z } from '../../validation/z';
 import type { Authored } from '../org/types';
+import { AQT9009_CAPABILITIES, RATING_SCALES } from './evaluation';
 import type { ScenarioSeal } from './scenario-seal';
 
 export const DRILL_FORMS = ['tabletop', 'live'] as const;
@@ -97,6 +98,12 @@ export const scenarioInputSchema = z
     evaluators: names,
     observers: names,
     trustedAgents: names,
+    /** What the evaluators rate (AQ/T 9009 unless the scenario says otherwise), and on which scale. */
+    capabilities: z
+      .array(z.string().trim().min(1).max(60))
+      .max(50)
+      .default([...AQT9009_CAPABILITIES]),
+    ratingScale: z.enum(RATING_SCALES).default('psmu'),
     injects: z.array(injectSchema).max(2000).default([]),
   })
   .superRefine((scenario, ctx) => {

@@ -17,6 +17,7 @@ import { useDrillTicker } from '../useDrillTicker';
 import { SealGate } from '../seal/SealGate';
 import { CalloutPanel } from './CalloutPanel';
 import { ClockBar } from './ClockBar';
+import { EvaluationPanel } from './EvaluationPanel';
 import { InjectTimeline } from './InjectTimeline';
 import { injectRows, type InjectRow } from './inject-rows';
 import { OffsetDialog } from './OffsetDialog';
@@ -110,17 +111,18 @@ export function DrillConsole() {
             message={t('drills.console.ended', { time: dayjs(state.endedAt).format('YYYY-MM-DD HH:mm:ss') })}
           />
         ) : null}
-        {state.gaps.map((gap) => (
+        {state.gaps.length ? (
+          // One line however many: each gap is in the journal, the screen needs only that it happened.
           <Alert
-            key={gap.from}
             style={{ marginTop: 8 }}
             type="info"
-            message={t('drills.console.gap', {
-              from: dayjs(gap.from).format('HH:mm:ss'),
-              to: dayjs(gap.to).format('HH:mm:ss'),
+            message={t('drills.console.gaps', {
+              count: state.gaps.length,
+              from: dayjs(state.gaps.at(-1)!.from).format('HH:mm:ss'),
+              to: dayjs(state.gaps.at(-1)!.to).format('HH:mm:ss'),
             })}
           />
-        ))}
+        ) : null}
       </Card>
       <SealGate scenarioId={run.scenarioId} seal={scenario.seal} asksHere={false}>
         {/* One item of the outer Space, so the cards inside keep their gaps. */}
@@ -135,6 +137,16 @@ export function DrillConsole() {
             <CalloutPanel units={scenario.units} state={state} at={at} isUnderWay={isUnderWay} send={send} />
           ) : null}
           {isOver ? <RunMetricsPanel state={state} units={scenario.units} at={at} /> : null}
+          {isOver || isUnderWay ? (
+            <EvaluationPanel
+              scenario={scenario}
+              state={state}
+              actor={actor}
+              canRate={isOver && status !== 'archived'}
+              canObserve={status !== 'archived'}
+              send={send}
+            />
+          ) : null}
           <OverduePanel rows={overdue} scenarioMs={scenarioMs} at={at} send={send} onRetime={onRetime} />
           <InjectDialog
             open={isAdding}

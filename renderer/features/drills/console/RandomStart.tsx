@@ -6,9 +6,9 @@ import { useTranslation } from 'react-i18next';
 import type { RunEventDraft } from '@shared/domain/drill/run-events';
 import type { RunState } from '@shared/domain/drill/run-state';
 import { cryptoRandom, drawStartMoment, whyNotWindow } from '@shared/domain/drill/start-window';
-import { durationText } from '@shared/domain/incident/reports';
 import { useServices } from '../../../services/services';
 import { FormModal } from '../../../ui/FormModal';
+import { latenessParts } from './inject-rows';
 
 const FORMAT = 'MM-DD HH:mm';
 
@@ -30,6 +30,10 @@ export function RandomStart({
   const [isOpen, setOpen] = useState(false);
   const [form] = Form.useForm<{ window: [Dayjs, Dayjs] | null }>();
   const fmt = (ms: number) => dayjs(ms).format(FORMAT);
+  const lateText = (ms: number) => {
+    const parts = latenessParts(ms);
+    return t(`drills.console.${parts.key}`, parts);
+  };
 
   if (state.randomStart) {
     const { from, to, plannedAt, at } = state.randomStart;
@@ -45,7 +49,7 @@ export function RandomStart({
             ? t('drills.randomStart.firedLate', {
                 ...params,
                 at: dayjs(at).format('MM-DD HH:mm:ss'),
-                late: durationText(late),
+                late: lateText(late),
               })
             : t('drills.randomStart.fired', { ...params, at: dayjs(at).format('MM-DD HH:mm:ss') })
         }

@@ -6,7 +6,9 @@ import type { RunEventDraft } from '@shared/domain/drill/run-events';
 import type { RunState } from '@shared/domain/drill/run-state';
 import { formatOffset } from '@shared/domain/drill/scenario-time';
 
-/** 导调记录 and 参演人员响应, newest first, each with its real and scenario time and the inject it answers. */
+const ENTRY_COLOUR = { note: 'default', response: 'blue', observation: 'gold' } as const;
+
+/** 导调记录, 评估观察 and 参演人员响应, newest first, each with its real and scenario time and the inject it answers. */
 export function RunNotesPanel({
   state,
   isUnderWay,
@@ -46,8 +48,9 @@ export function RunNotesPanel({
               <Typography.Text type="secondary">
                 {dayjs(entry.at).format('HH:mm:ss')} · {formatOffset(entry.scenarioMs)}
               </Typography.Text>{' '}
-              <Tag color={entry.kind === 'response' ? 'blue' : 'default'}>
-                {entry.kind === 'response' ? t('drills.console.responses') : t('drills.console.notes')}
+              <Tag color={ENTRY_COLOUR[entry.kind]}>
+                {t(`drills.console.entryKind.${entry.kind}`)}
+                {entry.capability ? ` · ${entry.capability}` : ''}
               </Tag>
               {entry.injectId ? <Tag>{injectNo.get(entry.injectId) ?? ''}</Tag> : null}
               <strong>{entry.author}</strong>：{entry.text}

@@ -12,6 +12,7 @@ import {
   type Scenario,
   type ScenarioInput,
 } from '@shared/domain/drill/scenario';
+import { AQT9009_CAPABILITIES, RATING_SCALES } from '@shared/domain/drill/evaluation';
 import { useServices } from '../../../services/services';
 import { TagsInput } from '../../../ui/EditableList';
 import { parseForm } from '../../../ui/schema-form';
@@ -26,6 +27,7 @@ const LISTS = [
   'evaluators',
   'observers',
   'trustedAgents',
+  'capabilities',
 ] as const;
 
 /**
@@ -72,7 +74,14 @@ export function ScenarioBasicsForm({
       layout="vertical"
       size="small"
       onFinish={(v) => void submit(v)}
-      initialValues={{ form: 'tabletop', scope: 'combined', purpose: 'inspection', blind: 'open' }}
+      initialValues={{
+        form: 'tabletop',
+        scope: 'combined',
+        purpose: 'inspection',
+        blind: 'open',
+        ratingScale: 'psmu',
+        capabilities: [...AQT9009_CAPABILITIES],
+      }}
       data-testid="scenario-form"
     >
       <Row gutter={12}>
@@ -119,12 +128,23 @@ export function ScenarioBasicsForm({
             />
           </Form.Item>
         </Col>
+        <Col span={8}>
+          <Form.Item name="ratingScale" label={field('ratingScale')}>
+            <Select aria-label={field('ratingScale')} options={options(RATING_SCALES, 'evaluation.scales')} />
+          </Form.Item>
+        </Col>
         {LISTS.map((name) => (
-          <Col span={name === 'objectives' ? 24 : 8} key={name}>
+          <Col span={name === 'objectives' || name === 'capabilities' ? 24 : 8} key={name}>
             <Form.Item
               name={name}
               label={field(name)}
-              extra={name === 'objectives' ? field('listHint') : undefined}
+              extra={
+                name === 'objectives'
+                  ? field('listHint')
+                  : name === 'capabilities'
+                    ? field('capabilitiesHint')
+                    : undefined
+              }
             >
               <TagsInput aria-label={field(name)} />
             </Form.Item>

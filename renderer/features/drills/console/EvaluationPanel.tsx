@@ -1,0 +1,182 @@
+import { Card, Input, Progress, Select, Space, Table, Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  AQT9009_CAPABILITIES,
+  evaluationSummary,
+  SCALE_GRADES,
+  type CapabilityResult,
+  type RatingScale,
+} from '@shared/domain/drill/evaluation';
+import type { RunEventDraft } from '@shared/domain/drill/run-events';
+import type { RunState } from '@shared/domain/drill/run-state';
+import type { Scenario } from '@shared/domain/drill/scenario';
+import type { Actor } from '@shared/domain/org/types';
+
+const SCORE_OPTIONS = Array.from({ length: 21 }, (_, i) => String(100 - i * 5));
+
+/**
+ * 评估: each capability the scenario tests, rated by the signed-in evaluator on the scenario's scale, beside
+ * every other evaluator's rating and their mean score; the share rated shows above the mean. Observations
+ * are written here too, linked to a capability and an inject. Read-only once the run is archived.
+ */
+export function EvaluationPanel({
+  scenario,
+  state,
+  actor,
+  canRate,
+  canObserve,
+  send,
+}: {
+  scenario: Pick<Scenario, 'capabilities' | 'ratingScale'>;
+  state: RunState;
+  actor: Actor | null;
+  canRate: boolean;
+  canObserve: boolean;
+  send: (draft: RunEventDraft, success?: string | null) => Promise<boolean>;
+}) {
+  const { t } = useTranslation();
+  // Scenarios written before ratings existed carry neither field.
+  const capabilities = useMemo(
+    () => scenario.capabilities ?? [...AQT9009_CAPABILITIES],
+    [scenario.capabilities],
+  );
+  const scale: RatingScale = scenario.ratingScale ?? 'psmu';
+  const summary = useMemo(
+    () => evaluationSummary(capabilities, state.ratings, scale),
+    [capabilities, state.ratings, scale],
+  );
+  const label = (key: string, params: Record<string, unknown> = {}) => t(`drills.evaluation.${key}`, params);
+  const grades = scale === 'score' ? SCORE_OPTIONS : SCALE_GRADES[scale].map((g) => g.grade);
+
+  const columns: ColumnsType<CapabilityResult> = [
+    { title: label('capability'), dataIndex: 'capability', width: 180 },
+    {
+      title: label('mine'),
+      key: 'mine',
+      width: 140,
+      render: (_: unknown, r) => (
+        <Select
+          size="small"
+          style={{ width: 110 }}
+          aria-label={`${label('mine')} ${r.capability}`}
+          placeholder={label('rate')}
+          disabled={!canRate || !actor}
+          value={actor ? (state.ratings[r.capability]?.[actor.personId]?.rating ?? null) : null}
+          options={grades.map((g) => ({
+            value: g,
+            label: t(`drills.evaluation.grades.${g}`, { defaultValue: g }),
+          }))}
+          onChange={(rating: string) =>
+            void send({ type: 'eval.rate', capability: r.capability, rating, note: '' }, label('rated'))
+          }
+        />
+      ),
+    },
+    {
+      title: label('all'),
+      key: 'all',
+      render: (_: unknown, r) =>
+        r.ratings.length === 0 ? (
+          <Typography.Text type="secondary">{label('notRated')}</Typography.Text>
+        ) : (
+          r.ratings.map((x) => (
+            <Tag key={x.evaluatorId}>
+              {x.evaluatorName}：{t(`drills.evaluation.grades.${x.rating}`, { defaultValue: x.rating })}
+            </Tag>
+          ))
+        ),
+    },
+    {
+      title: label('score'),
+      key: 'score',
+      width: 90,
+      render: (_: unknown, r) => (r.meanScore === null ? '—' : r.meanScore),
+    },
+  ];
+
+  return (
+    <Card
+      size="small"
+      title={label('title', { scale: label(`scales.${scale}`) })}
+      data-testid="evaluation"
+      extra={
+        <Space size={16}>
+          <span>
+            {label('coverage', { rated: summary.rated, total: capabilities.length })}{' '}
+            <Progress
+              percent={Math.round(summary.coverage * 100)}
+              size="small"
+              style={{ width: 120, margin: 0, display: 'inline-flex' }}
+            />
+          </span>
+          <span data-testid="evaluation-score">
+            {label('meanScore')}：{summary.meanScore ?? '—'}
+          </span>
+        </Space>
+      }
+    >
+      {canObserve ? <ObservationInput capabilities={capabilities} state={state} send={send} /> : null}
+      <Table
+        size="small"
+        rowKey="capability"
+        columns={columns}
+        dataSource={summary.capabilities}
+        pagination={false}
+      />
+    </Card>
+  );
+}
+
+function ObservationInput({
+  capabilities,
+  state,
+  send,
+}: {
+  capabilities: readonly string[];
+  state: RunState;
+  send: (draft: RunEventDraft, success?: string | null) => Promise<boolean>;
+}) {
+  const { t } = useTranslation();
+  const [capability, setCapability] = useState<string>(capabilities[0] ?? '');
+  const [injectId, setInjectId] = useState<string | null>(null);
+  const [text, setText] = useState('');
+  const delivered = state.injects.filter((i) => state.outcomes[i.id]?.kind === 'delivered');
+  return (
+    <Space.Compact style={{ width: '100%', marginBottom: 8 }}>
+      <Select
+        aria-label={t('drills.evaluation.capability')}
+        style={{ width: 180 }}
+        value={capability}
+        options={capabilities.map((c) => ({ value: c, label: c }))}
+        onChange={setCapability}
+      />
+      <Select
+        aria-label={t('drills.evaluation.inject')}
+        style={{ width: 200 }}
+        allowClear
+        placeholder={t('drills.evaluation.inject')}
+        value={injectId}
+        options={delivered.map((i) => ({ value: i.id, label: `${i.no} · ${i.synopsis}` }))}
+        onChange={(v: string | undefined) => setInjectId(v ?? null)}
+      />
+      <Input
+        aria-label={t('drills.evaluation.observation')}
+        placeholder={t('drills.evaluation.observationPlaceholder')}
+        value={text}
+        maxLength={500}
+        onChange={(e) => setText(e.target.value)}
+        onPressEnter={async () => {
+          // Kept in the box until the journal has it: a refusal loses nothing.
+          if (!text.trim()) return;
+          const ok = await send(
+            { type: 'eval.observe', text: text.trim(), capability, injectId },
+            t('drills.evaluation.observed'),
+          );
+          if (ok) setText('');
+        }}
+      />
+    </Space.Compact>
+  );
+}
