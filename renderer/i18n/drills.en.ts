@@ -232,7 +232,7 @@ export const drillsEn: Widen<typeof drillsZhCN> = {
     deliveredAt: 'Delivered at',
     lateness: 'Lateness',
     firstResponse: 'First response',
-    responseLatency: 'Response time',
+    responseLatency: 'Response time (scenario)',
     actions: 'Expected actions',
     unevaluated: 'Not evaluated',
     injects: 'Injects',
@@ -240,7 +240,7 @@ export const drillsEn: Widen<typeof drillsZhCN> = {
     actionsTally: 'Expected actions',
     actionCounts: '{{total}} in all: {{observed}} met, {{late}} late, {{notObserved}} missed, {{unevaluated}} not evaluated',
     coverage: 'Evaluated',
-    latencySummary: 'First response time',
+    latencySummary: 'First response time (scenario time)',
     latencyText: '{{count}} answered; median {{median}}, longest {{max}}',
   },
   evaluation: {
@@ -256,7 +256,7 @@ export const drillsEn: Widen<typeof drillsZhCN> = {
     rated: 'Rating recorded',
     inject: 'Inject (optional)',
     observation: 'Observation',
-    observationPlaceholder: 'What you observed (time-stamped); Enter saves',
+    observationPlaceholder: 'An evaluator’s observation: pick the capability (and an inject if any); Enter saves',
     observed: 'Observation recorded',
     scales: { psmu: 'P/S/M/U', grade: 'Excellent–poor', score: '0–100' },
     grades: {

@@ -230,7 +230,7 @@ export const drillsZhCN = {
     deliveredAt: '下发时刻',
     lateness: '下发延迟',
     firstResponse: '首次响应',
-    responseLatency: '响应用时',
+    responseLatency: '响应用时（情景）',
     actions: '预期行动',
     unevaluated: '未评估',
     injects: '情景',
@@ -238,7 +238,7 @@ export const drillsZhCN = {
     actionsTally: '预期行动',
     actionCounts: '共 {{total}} 项：达成 {{observed}}，超时 {{late}}，未达成 {{notObserved}}，未评估 {{unevaluated}}',
     coverage: '评估覆盖率',
-    latencySummary: '首次响应用时',
+    latencySummary: '首次响应用时（情景时间）',
     latencyText: '{{count}} 条有响应，中位 {{median}}，最长 {{max}}',
   },
   evaluation: {
@@ -254,7 +254,7 @@ export const drillsZhCN = {
     rated: '评定已记录',
     inject: '关联情景（可选）',
     observation: '评估观察',
-    observationPlaceholder: '记录观察到的情况（带时间），回车保存',
+    observationPlaceholder: '评估人员的观察：选择评估项目（可关联情景），回车保存',
     observed: '观察已记录',
     scales: { psmu: 'P/S/M/U', grade: '优/良/中/差', score: '百分制' },
     grades: {

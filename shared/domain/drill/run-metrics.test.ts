@@ -114,3 +114,23 @@ describe('run metrics', () => {
     ]);
   });
 });
+
+describe('run metrics at ×60', () => {
+  it('reads response times and windows in scenario time, delivery lateness in real time', () => {
+    const state = run([
+      [T, { type: 'comms.checked' }],
+      [T, { type: 'clock.speed', speed: 60 }],
+      [T, { type: 'clock.start' }],
+      [T + 500, { type: 'inject.deliver', injectId: 'i1', plannedAt: T, scenarioMs: 30_000, isAuto: true }],
+      // 12 real seconds later: 12 scenario minutes, past a1's 10-minute window.
+      [
+        T + 13_000,
+        { type: 'action.mark', injectId: 'i1', actionId: 'a1', mark: 'observed', observedAt: T + 12_500 },
+      ],
+    ]);
+    const [first] = runMetrics(state, [], T + 20_000).injects;
+    expect(first?.latenessMs).toBe(500);
+    expect(first?.responseLatencyMs).toBe(12 * MIN);
+    expect(first?.actions[0]?.isWithinWindow).toBe(false);
+  });
+});

@@ -1,12 +1,15 @@
 /**
  * What a finished run measured, computed from its journal alone (no typing): per inject when it went out, how
  * late, when the players first answered and how long that took; per expected action whether it was observed,
- * late or missed, and whether within its window; the 拉动 muster times. Scores never hide what was not
+ * late or missed, and whether within its window; the 拉动 muster times. Delivery lateness is real time (it is
+ * the ticker's); response times and windows are scenario time, as the script writes them — at ×60 three real
+ * seconds are three scenario minutes of the players' response. Scores never hide what was not
  * evaluated: the share of expected actions the controllers marked (coverage) travels with every count.
  */
 import { calloutRows, type CalloutRow } from './callout';
 import type { ActionMark } from './run-events';
 import { actionKey, type RunState } from './run-state';
+import { scenarioTimeAt } from './timeline';
 
 const MINUTE = 60_000;
 
@@ -17,7 +20,7 @@ export interface ActionMetric {
   /** The controller's mark; null while nobody evaluated it. */
   mark: ActionMark | null;
   observedAt: number | null;
-  /** Observed within its window from the inject's delivery (null when not observed or not evaluated). */
+  /** Observed within its window (scenario time) from the inject's delivery (null when not observed or not evaluated). */
   isWithinWindow: boolean | null;
 }
 
@@ -32,6 +35,7 @@ export interface InjectMetric {
   latenessMs: number | null;
   /** The first player response linked to the inject, or the first observed action, whichever came first. */
   firstResponseAt: number | null;
+  /** Scenario time from delivery to the first answer. */
   responseLatencyMs: number | null;
   actions: ActionMetric[];
 }
@@ -57,9 +61,11 @@ export interface RunMetrics {
 }
 
 export function runMetrics(state: RunState, units: readonly string[], at: number): RunMetrics {
+  const scenarioAt = (real: number) => scenarioTimeAt(state.marks, real);
   const injects = state.injects.map((inject): InjectMetric => {
     const outcome = state.outcomes[inject.id];
     const deliveredAt = outcome?.kind === 'delivered' ? outcome.at : null;
+    const deliveredMs = outcome?.kind === 'delivered' ? outcome.scenarioMs : null;
     const actions = inject.expectedActions.map((action): ActionMetric => {
       const record = state.actions[actionKey(inject.id, action.id)];
       const isObserved = record !== undefined && record.mark !== 'notObserved';
@@ -70,8 +76,8 @@ export function runMetrics(state: RunState, units: readonly string[], at: number
         mark: record?.mark ?? null,
         observedAt: isObserved ? record.observedAt : null,
         isWithinWindow:
-          isObserved && deliveredAt !== null
-            ? record.observedAt - deliveredAt <= action.windowMinutes * MINUTE
+          isObserved && deliveredMs !== null
+            ? scenarioAt(record.observedAt) - deliveredMs <= action.windowMinutes * MINUTE
             : null,
       };
     });
@@ -91,7 +97,9 @@ export function runMetrics(state: RunState, units: readonly string[], at: number
       latenessMs: deliveredAt !== null && plannedAt !== null ? deliveredAt - plannedAt : null,
       firstResponseAt,
       responseLatencyMs:
-        firstResponseAt !== null && deliveredAt !== null ? Math.max(0, firstResponseAt - deliveredAt) : null,
+        firstResponseAt !== null && deliveredMs !== null
+          ? Math.max(0, scenarioAt(firstResponseAt) - deliveredMs)
+          : null,
       actions,
     };
   });

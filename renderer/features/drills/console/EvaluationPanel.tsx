@@ -117,7 +117,10 @@ export function EvaluationPanel({
         </Space>
       }
     >
-      {canObserve ? <ObservationInput capabilities={capabilities} state={state} send={send} /> : null}
+      {canObserve ? (
+        // A new person starts with an empty link: another evaluator's inject must not carry over unnoticed.
+        <ObservationInput key={actor?.personId ?? ''} capabilities={capabilities} state={state} send={send} />
+      ) : null}
       <Table
         size="small"
         rowKey="capability"
@@ -174,7 +177,10 @@ function ObservationInput({
             { type: 'eval.observe', text: text.trim(), capability, injectId },
             t('drills.evaluation.observed'),
           );
-          if (ok) setText('');
+          if (ok) {
+            setText('');
+            setInjectId(null);
+          }
         }}
       />
     </Space.Compact>

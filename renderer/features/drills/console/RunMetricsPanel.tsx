@@ -7,6 +7,9 @@ import { runMetrics, type InjectMetric } from '@shared/domain/drill/run-metrics'
 import type { RunState } from '@shared/domain/drill/run-state';
 import { latenessParts } from './inject-rows';
 
+/** As the 情景时间线 colours the same states. */
+const OUTCOME_COLOUR = { delivered: 'success', skipped: 'default', open: 'default' } as const;
+
 /**
  * 演练数据: what the run measured by itself once it is over — deliveries and lateness, the players' first
  * answers and how long they took, and the expected actions with the share evaluated beside every count.
@@ -37,7 +40,7 @@ export function RunMetricsPanel({
       title: label('outcome'),
       dataIndex: 'outcome',
       width: 90,
-      render: (o: InjectMetric['outcome']) => <Tag>{label(`outcomes.${o}`)}</Tag>,
+      render: (o: InjectMetric['outcome']) => <Tag color={OUTCOME_COLOUR[o]}>{label(`outcomes.${o}`)}</Tag>,
     },
     { title: label('deliveredAt'), key: 'd', width: 90, render: (_: unknown, r) => time(r.deliveredAt) },
     { title: label('lateness'), key: 'l', width: 90, render: (_: unknown, r) => duration(r.latenessMs) },
@@ -50,7 +53,7 @@ export function RunMetricsPanel({
     {
       title: label('responseLatency'),
       key: 'rl',
-      width: 110,
+      width: 140,
       render: (_: unknown, r) => duration(r.responseLatencyMs),
     },
     {
@@ -82,7 +85,7 @@ export function RunMetricsPanel({
   ];
   return (
     <Card size="small" title={label('title')} data-testid="run-metrics">
-      <Descriptions size="small" column={{ xs: 1, md: 2, xl: 4 }}>
+      <Descriptions size="small" column={{ xs: 1, md: 2 }} style={{ marginBottom: 8 }}>
         <Descriptions.Item label={label('injects')}>
           {label('injectCounts', {
             delivered: metrics.delivered,
