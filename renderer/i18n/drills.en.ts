@@ -182,12 +182,14 @@ export const drillsEn: Widen<typeof drillsZhCN> = {
     passphrase: 'Controller passphrase',
     repeat: 'Passphrase again',
     mismatch: 'The two passphrases differ',
-    sealHint: 'Once sealed, the script of this scenario and the consoles of its runs need the passphrase; the participant screen shows only delivered injects. Only a salted hash is kept: a forgotten passphrase cannot be recovered.',
+    sealHint:
+      'Once sealed, the script of this scenario and the consoles of its runs need the passphrase; the participant screen shows only delivered injects. Only a salted hash is kept: a forgotten passphrase cannot be recovered.',
     unsealHint: 'Without the seal, anyone can read the script.',
     sealed: 'Scenario sealed',
     unsealed: 'Seal removed',
     sealedTitle: 'This scenario is sealed (double-blind drill)',
-    sealedHint: 'Sealed by {{by}}. Give the passphrase to open it in this window; a reload or Lock again closes it.',
+    sealedHint:
+      'Sealed by {{by}}. Give the passphrase to open it in this window; a reload or Lock again closes it.',
   },
   randomStart: {
     arm: 'Random start',
@@ -195,7 +197,8 @@ export const drillsEn: Widen<typeof drillsZhCN> = {
     from: 'Window from',
     to: 'Window to',
     hint: 'A moment is drawn inside the window and kept secret from everyone; this console starts the drill then (keep it open with someone signed in).',
-    armed: 'Random start set between {{from}} and {{to}}; the moment is secret and the drill starts by itself.',
+    armed:
+      'Random start set between {{from}} and {{to}}; the moment is secret and the drill starts by itself.',
     fired: 'Random start: planned {{planned}}, started {{at}} (window {{from}} to {{to}})',
     firedLate: 'Random start: planned {{planned}}, started {{at}}, {{late}} late (window {{from}} to {{to}})',
     armedOk: 'Random start set',
@@ -215,7 +218,12 @@ export const drillsEn: Widen<typeof drillsZhCN> = {
     addUnit: 'Add unit',
     addUnitPlaceholder: 'A unit not on the list',
     slowest: 'Slowest',
-    statuses: { toNotify: 'To notify', notified: 'Notified', acknowledged: 'Acknowledged', arrived: 'Arrived' },
+    statuses: {
+      toNotify: 'To notify',
+      notified: 'Notified',
+      acknowledged: 'Acknowledged',
+      arrived: 'Arrived',
+    },
     refusals: {
       unitRequired: 'Enter the unit (60 characters at most)',
       notNotified: 'This unit has not been notified yet: record the notification first',
@@ -238,7 +246,8 @@ export const drillsEn: Widen<typeof drillsZhCN> = {
     injects: 'Injects',
     injectCounts: '{{delivered}} delivered, {{skipped}} skipped, {{open}} not delivered',
     actionsTally: 'Expected actions',
-    actionCounts: '{{total}} in all: {{observed}} met, {{late}} late, {{notObserved}} missed, {{unevaluated}} not evaluated',
+    actionCounts:
+      '{{total}} in all: {{observed}} met, {{late}} late, {{notObserved}} missed, {{unevaluated}} not evaluated',
     coverage: 'Evaluated',
     latencySummary: 'First response time (scenario time)',
     latencyText: '{{count}} answered; median {{median}}, longest {{max}}',
@@ -256,7 +265,8 @@ export const drillsEn: Widen<typeof drillsZhCN> = {
     rated: 'Rating recorded',
     inject: 'Inject (optional)',
     observation: 'Observation',
-    observationPlaceholder: 'An evaluator’s observation: pick the capability (and an inject if any); Enter saves',
+    observationPlaceholder:
+      'An evaluator’s observation: pick the capability (and an inject if any); Enter saves',
     observed: 'Observation recorded',
     scales: { psmu: 'P/S/M/U', grade: 'Excellent–poor', score: '0–100' },
     grades: {

@@ -180,7 +180,8 @@ export const drillsZhCN = {
     passphrase: '导调口令',
     repeat: '再次输入口令',
     mismatch: '两次输入的口令不一致',
-    sealHint: '封存后，本方案及其演练的导调台须输入口令才能查看脚本；参演人员界面只显示已下发的情景。口令只保存其加盐摘要，遗忘后无法找回。',
+    sealHint:
+      '封存后，本方案及其演练的导调台须输入口令才能查看脚本；参演人员界面只显示已下发的情景。口令只保存其加盐摘要，遗忘后无法找回。',
     unsealHint: '解除封存后，任何人都可以查看本方案的脚本。',
     sealed: '方案已封存',
     unsealed: '已解除封存',
@@ -236,7 +237,8 @@ export const drillsZhCN = {
     injects: '情景',
     injectCounts: '已下发 {{delivered}} 条，跳过 {{skipped}} 条，未下发 {{open}} 条',
     actionsTally: '预期行动',
-    actionCounts: '共 {{total}} 项：达成 {{observed}}，超时 {{late}}，未达成 {{notObserved}}，未评估 {{unevaluated}}',
+    actionCounts:
+      '共 {{total}} 项：达成 {{observed}}，超时 {{late}}，未达成 {{notObserved}}，未评估 {{unevaluated}}',
     coverage: '评估覆盖率',
     latencySummary: '首次响应用时（情景时间）',
     latencyText: '{{count}} 条有响应，中位 {{median}}，最长 {{max}}',

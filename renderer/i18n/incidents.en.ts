@@ -22,7 +22,8 @@ export const incidentsEn: Messages['incidents'] = {
   },
   openDrill: 'Open the drill incident',
   drillOpened: 'Drill incident opened: players work it in the incident console by the plan',
-  drillPlanHint: 'The plan versions this scenario tests. The drill incident runs that version, is marked DRILL and is left out of the duty state and statistics.',
+  drillPlanHint:
+    'The plan versions this scenario tests. The drill incident runs that version, is marked DRILL and is left out of the duty state and statistics.',
   drillPlanVersion: '{{title}} (version {{version}})',
   noPlan: 'None yet (ad-hoc incident; attach a plan later)',
   planHint: 'Only published plans are listed; the incident runs their current published version.',

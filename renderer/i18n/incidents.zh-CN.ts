@@ -20,7 +20,8 @@ export const incidentsZhCN = {
   },
   openDrill: '开设演练事件',
   drillOpened: '演练事件已开设，参演人员可在事件指挥中按预案处置',
-  drillPlanHint: '列出本演练方案检验的预案版本；演练事件按该版本的流程运行，标注“演练”，不计入值班状态和统计。',
+  drillPlanHint:
+    '列出本演练方案检验的预案版本；演练事件按该版本的流程运行，标注“演练”，不计入值班状态和统计。',
   drillPlanVersion: '{{title}}（第{{version}}版）',
   noPlan: '暂不启用（临时事件，稍后再启用）',
   planHint: '只列出已发布的预案；事件按其当前发布版本运行。',

@@ -138,11 +138,7 @@ describe('桌面推演 · 演练事件', () => {
     // A player at the desk goes to 事件指挥 (the card's 进入事件指挥 opens a window of its own, so the
     // 导调台 keeps ticking; the participant screen's is followed below). The plan's real chart, marked 演练.
     await page.keyboard.press('Alt+2');
-    await page
-      .getByTestId('incident-list')
-      .locator('.ant-table-row')
-      .filter({ hasText: SCENARIO })
-      .click();
+    await page.getByTestId('incident-list').locator('.ant-table-row').filter({ hasText: SCENARIO }).click();
     const c = incidentConsole(page);
     await c.header.getByText(SCENARIO, { exact: true }).waitFor();
     await c.header.getByText('事件编号 演练-2026-0001').waitFor();

@@ -65,7 +65,9 @@ async function newRun(): Promise<string> {
       scope: 'combined',
       purpose: 'inspection',
       plans: [{ id: 'sample-typhoon', version: 1 }],
-      injects: [{ id: 'i1', no: '1', offsetMs: 0, synopsis: '台风蓝色预警', text: '气象台发布台风蓝色预警。' }],
+      injects: [
+        { id: 'i1', no: '1', offsetMs: 0, synopsis: '台风蓝色预警', text: '气象台发布台风蓝色预警。' },
+      ],
     },
     as.secretary,
   );
@@ -82,7 +84,9 @@ describe('演练事件', () => {
       drill: { runId, scenarioTitle: '台风“海燕”防御桌面推演' },
       plan: { id: 'sample-typhoon', version: 1, startedAt: T0 },
     });
-    expect((await incidents.logRange(id, 1, 1))[0]?.text).toMatch(/^【演练】演练「台风“海燕”防御桌面推演」立案/);
+    expect((await incidents.logRange(id, 1, 1))[0]?.text).toMatch(
+      /^【演练】演练「台风“海燕”防御桌面推演」立案/,
+    );
     expect((await incidents.forDrillRun(runId))?.id).toBe(id);
 
     // The real register keeps its own numbers.

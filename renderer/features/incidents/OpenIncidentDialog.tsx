@@ -87,11 +87,14 @@ export function OpenIncidentDialog({
       return;
     }
     let id = '';
-    void write(async (actor) => {
-      id = drill
-        ? await incidents.openForDrill(drill.runId, { ...input, planVersion: Number(version) }, actor)
-        : await incidents.open(input, actor);
-    }, drill ? t('incidents.drillOpened') : null).then(async (ok) => {
+    void write(
+      async (actor) => {
+        id = drill
+          ? await incidents.openForDrill(drill.runId, { ...input, planVersion: Number(version) }, actor)
+          : await incidents.open(input, actor);
+      },
+      drill ? t('incidents.drillOpened') : null,
+    ).then(async (ok) => {
       if (!ok) return;
       onClose();
       if (!drill) await navigate(`/incidents/${id}`);

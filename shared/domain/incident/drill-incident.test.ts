@@ -12,7 +12,11 @@ describe('drill incidents', () => {
   });
 
   it('keeps only real incidents', () => {
-    const rows = [{ id: 'a', ...real }, { id: 'b', ...drill }, { id: 'c', drill: undefined }];
+    const rows = [
+      { id: 'a', ...real },
+      { id: 'b', ...drill },
+      { id: 'c', drill: undefined },
+    ];
     expect(realIncidents(rows).map((r) => r.id)).toEqual(['a', 'c']);
     expect(isDrillIncident(drill)).toBe(true);
   });

@@ -21,5 +21,4 @@ export const useUnsealedStore = create<UnsealedState>()((set) => ({
     }),
 }));
 
-export const useIsOpened = (scenarioId: string): boolean =>
-  useUnsealedStore((s) => s.opened.has(scenarioId));
+export const useIsOpened = (scenarioId: string): boolean => useUnsealedStore((s) => s.opened.has(scenarioId));
