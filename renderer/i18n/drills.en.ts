@@ -116,7 +116,7 @@ export const drillsEn: Widen<typeof drillsZhCN> = {
     evaluate: 'Move to evaluation',
     archive: 'Archive',
     archiveConfirm: 'Archive this run? Its record becomes read-only.',
-    entryKind: { note: 'Controller note', response: 'Response', observation: 'Observation' },
+    entryKind: { note: 'Controller note', response: 'Player responses', observation: 'Observation' },
     participantScreen: 'Open participant screen',
     signInToRun:
       'Sign in: the console delivers injects in the name of the person signed in, and delivers nothing automatically without one.',

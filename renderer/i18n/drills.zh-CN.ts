@@ -114,7 +114,7 @@ export const drillsZhCN = {
     evaluate: '转入评估',
     archive: '归档',
     archiveConfirm: '确定归档本次演练吗？归档后演练记录只读。',
-    entryKind: { note: '导调记录', response: '参演响应', observation: '评估观察' },
+    entryKind: { note: '导调记录', response: '参演人员响应', observation: '评估观察' },
     participantScreen: '打开参演人员界面',
     signInToRun: '请签到上岗：导调台以签到人员的名义下发情景，未签到时情景不会自动下发。',
     overdueTitle: '{{count}} 条情景已逾期未下发',
