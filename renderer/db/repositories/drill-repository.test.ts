@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { statusOf } from '@shared/domain/drill/drill-machine';
 import type { ScenarioInput } from '@shared/domain/drill/scenario';
+import { opensSeal } from '@shared/domain/drill/scenario-seal';
 import type { Actor, Person } from '@shared/domain/org/types';
 import { rejection } from '../../../test/support/rejection';
 import { EmergencyDeskDatabase } from '../database';
@@ -183,8 +184,8 @@ describe('double-blind (双盲)', () => {
     const sealed = await repo.getScenario(id);
     expect(sealed?.title).toBe('改名');
     expect(JSON.stringify(sealed?.seal)).not.toContain('海燕');
-    expect(await repo.opensSeal(id, '海燕-0917')).toBe(true);
-    expect(await repo.opensSeal(id, 'wrong-guess')).toBe(false);
+    expect(await opensSeal(sealed!.seal!, '海燕-0917')).toBe(true);
+    expect(await opensSeal(sealed!.seal!, 'wrong-guess')).toBe(false);
 
     // A run freezes the seal with the script: its console is locked too.
     const runId = await repo.createRun(id, director.personId, controller);

@@ -194,12 +194,6 @@ export function createDrillRepository(db: EmergencyDeskDatabase, now: Clock = Da
       });
     },
 
-    /** Whether the passphrase opens the scenario's seal (to show it on this screen; the seal stays). */
-    async opensSeal(id: string, passphrase: string): Promise<boolean> {
-      const seal = (await db.drillScenarios.get(id))?.seal;
-      return seal ? opensSeal(seal, passphrase) : true;
-    },
-
     /** Removes the seal for good; the passphrase must open it. */
     async unsealScenario(id: string, passphrase: string, actor: Actor): Promise<void> {
       const seal = (await db.drillScenarios.get(id))?.seal;

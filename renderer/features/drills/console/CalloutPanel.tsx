@@ -1,9 +1,8 @@
-import { Button, Card, Input, Space, Table, Tag } from 'antd';
+import { App, Button, Card, Input, Space, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { App } from 'antd';
 import {
   calloutRows,
   recordCallout,
