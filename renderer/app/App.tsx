@@ -53,6 +53,12 @@ const ScenarioEditorPage = lazy(() =>
 const DrillConsole = lazy(() =>
   import('../features/drills/console/DrillConsole').then((m) => ({ default: m.DrillConsole })),
 );
+const DrillReportPage = lazy(() =>
+  import('../features/drills/report/DrillReportPage').then((m) => ({ default: m.DrillReportPage })),
+);
+const ReplayPage = lazy(() =>
+  import('../features/drills/replay/ReplayPage').then((m) => ({ default: m.ReplayPage })),
+);
 const ParticipantScreen = lazy(() =>
   import('../features/drills/ParticipantScreen').then((m) => ({ default: m.ParticipantScreen })),
 );
@@ -127,6 +133,8 @@ function ShellRoutes() {
         <Route path="/drills" element={<DrillsPage />} />
         <Route path="/drills/scenarios/:id" element={<ScenarioEditorPage />} />
         <Route path="/drills/runs/:id" element={<DrillConsole />} />
+        <Route path="/drills/runs/:id/report" element={<DrillReportPage />} />
+        <Route path="/drills/runs/:id/replay" element={<ReplayPage />} />
         <Route path="/drills/:tab" element={<DrillsPage />} />
         <Route path="*" element={<Navigate to={HOME_PATH} replace />} />
       </Routes>

@@ -10,6 +10,7 @@ import { AREAS, APP_ICON } from './areas';
 import { OperatorBadge } from './OperatorBadge';
 import { DutyStateTag } from './DutyStateTag';
 import { PlanRemindersTag } from './PlanRemindersTag';
+import { CorrectiveActionsTag } from './CorrectiveActionsTag';
 import { ResourceAlertsTag } from './ResourceAlertsTag';
 import { useServices } from '../services/services';
 import { ShortcutsDialog } from './ShortcutsDialog';
@@ -80,6 +81,7 @@ export function Shell({ children }: { children: ReactNode }) {
             </Tooltip>
             <DutyStateTag />
             <PlanRemindersTag />
+            <CorrectiveActionsTag />
             <ResourceAlertsTag />
           </Space>
           <Space size="middle">

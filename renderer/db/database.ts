@@ -6,7 +6,9 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Handover } from '@shared/domain/duty/handover';
 import type { Intake } from '@shared/domain/duty/intake';
+import type { CorrectiveAction } from '@shared/domain/drill/corrective-action';
 import type { DrillJournalRow, DrillRun, DrillRunScenario } from '@shared/domain/drill/drill-run';
+import type { PlanRevision } from '@shared/domain/drill/plan-revision';
 import type { Scenario } from '@shared/domain/drill/scenario';
 import type { RosterEntry } from '@shared/domain/duty/roster';
 import type { Dispatch } from '@shared/domain/incident/dispatch';
@@ -28,7 +30,16 @@ import type {
 } from '@shared/domain/resources/resource-types';
 import type { StockBalance, StockEntry } from '@shared/domain/resources/stock-ledger';
 import type { AuditEntry, IncidentEventRow, PlanRecord, PlanSimulationRecord, SettingRow } from './records';
-import { DATABASE_NAME, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5, SCHEMA_V6 } from './schema';
+import {
+  DATABASE_NAME,
+  SCHEMA_V1,
+  SCHEMA_V2,
+  SCHEMA_V3,
+  SCHEMA_V4,
+  SCHEMA_V5,
+  SCHEMA_V6,
+  SCHEMA_V7,
+} from './schema';
 
 export class EmergencyDeskDatabase extends Dexie {
   units!: EntityTable<Unit, 'id'>;
@@ -62,6 +73,8 @@ export class EmergencyDeskDatabase extends Dexie {
   drillRuns!: EntityTable<DrillRun, 'id'>;
   drillRunScenarios!: EntityTable<DrillRunScenario, 'runId'>;
   drillJournal!: EntityTable<DrillJournalRow, 'id'>;
+  correctiveActions!: EntityTable<CorrectiveAction, 'id'>;
+  planRevisions!: EntityTable<PlanRevision, 'id'>;
 
   constructor(name = DATABASE_NAME) {
     // 'immutable': live-query results are shared, not deep-cloned per reader (10,000 people cloned cost
@@ -78,5 +91,7 @@ export class EmergencyDeskDatabase extends Dexie {
     this.version(5).stores(SCHEMA_V5);
     // v6 only adds tables (drills).
     this.version(6).stores(SCHEMA_V6);
+    // v7 only adds tables (整改台账 and 预案修订建议).
+    this.version(7).stores(SCHEMA_V7);
   }
 }

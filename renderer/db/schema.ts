@@ -84,7 +84,18 @@ export const SCHEMA_V6 = {
   drillJournal: 'id, [runId+seq]',
 } as const;
 
-export const CURRENT_SCHEMA_VERSION = 6;
+/**
+ * v7 — 以评促改: the 整改台账 (corrective actions, found by run, by status and deadline for the overdue alarm,
+ * and by the plans the drill tested so the next drill of a plan shows what is still open) and the 预案修订建议
+ * a run's findings send to a plan's next version.
+ */
+export const SCHEMA_V7 = {
+  ...SCHEMA_V6,
+  correctiveActions: 'id, runId, status, deadline, *planIds',
+  planRevisions: 'id, runId, planId, status',
+} as const;
 
-export type TableName = keyof typeof SCHEMA_V6;
-export const TABLE_NAMES = Object.keys(SCHEMA_V6) as TableName[];
+export const CURRENT_SCHEMA_VERSION = 7;
+
+export type TableName = keyof typeof SCHEMA_V7;
+export const TABLE_NAMES = Object.keys(SCHEMA_V7) as TableName[];

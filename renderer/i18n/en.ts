@@ -1,4 +1,7 @@
 /** English. Field terms keep their Chinese original in brackets where an operator would look for it. */
+import { drillActionsEn } from './drill-actions.en';
+import { drillReportEn } from './drill-report.en';
+import { drillReplayEn } from './drill-replay.en';
 import { drillsEn } from './drills.en';
 import { dutyEn } from './duty.en';
 import { incidentsEn } from './incidents.en';
@@ -16,6 +19,9 @@ export const en: Messages = {
   pullTests: pullTestsEn,
   reportsArea: reportsAreaEn,
   drills: drillsEn,
+  drillReplay: drillReplayEn,
+  drillReport: drillReportEn,
+  drillActions: drillActionsEn,
   app: {
     title: 'Emergency Desk',
     subtitle: '应急指挥演练台',
@@ -254,6 +260,8 @@ export const en: Messages = {
       drillRuns: 'Drill runs',
       drillRunScenarios: 'Drill run scripts',
       drillJournal: 'Drill journals',
+      planRevisions: 'Plan revision suggestions',
+      correctiveActions: 'Corrective actions',
     },
     counts: 'Records',
     exportAll: 'Export all data',
@@ -451,6 +459,8 @@ export const en: Messages = {
     },
     pullTest: pullTestsEn.errors,
     drill: drillsEn.errors,
+    planRevision: drillReportEn.errors,
+    correctiveAction: drillActionsEn.errors,
     unexpected: 'The operation failed: {{message}}',
   },
   dbFailure: {

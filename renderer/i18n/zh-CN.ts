@@ -2,6 +2,9 @@
  * 简体中文, the default and the source of every key: en.ts must have the same shape (checked by the compiler).
  * Field terms are the exact Chinese terms of emergency management, not translations.
  */
+import { drillActionsZhCN } from './drill-actions.zh-CN';
+import { drillReportZhCN } from './drill-report.zh-CN';
+import { drillReplayZhCN } from './drill-replay.zh-CN';
 import { drillsZhCN } from './drills.zh-CN';
 import { dutyZhCN } from './duty.zh-CN';
 import { incidentsZhCN } from './incidents.zh-CN';
@@ -18,6 +21,9 @@ export const zhCN = {
   pullTests: pullTestsZhCN,
   reportsArea: reportsAreaZhCN,
   drills: drillsZhCN,
+  drillReplay: drillReplayZhCN,
+  drillReport: drillReportZhCN,
+  drillActions: drillActionsZhCN,
   app: {
     title: '应急指挥演练台',
     subtitle: 'Emergency Desk',
@@ -250,6 +256,8 @@ export const zhCN = {
       drillRuns: '演练记录',
       drillRunScenarios: '演练脚本存档',
       drillJournal: '演练过程记录',
+      planRevisions: '预案修订建议',
+      correctiveActions: '整改台账',
     },
     counts: '记录数',
     exportAll: '导出全部数据',
@@ -438,6 +446,8 @@ export const zhCN = {
     },
     pullTest: pullTestsZhCN.errors,
     drill: drillsZhCN.errors,
+    planRevision: drillReportZhCN.errors,
+    correctiveAction: drillActionsZhCN.errors,
     unexpected: '操作失败：{{message}}',
   },
   dbFailure: {

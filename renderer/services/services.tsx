@@ -11,6 +11,10 @@ import {
 import { createAuditRepository, type AuditRepository } from '../db/repositories/audit-trail';
 import { createBackupRepository, type BackupRepository } from '../db/repositories/backup-repository';
 import { createDirectoryRepository, type DirectoryRepository } from '../db/repositories/directory-repository';
+import {
+  createCorrectiveActionRepository,
+  type CorrectiveActionRepository,
+} from '../db/repositories/corrective-action-repository';
 import { createDrillRepository, type DrillRepository } from '../db/repositories/drill-repository';
 import { createDispatchRepository, type DispatchRepository } from '../db/repositories/dispatch-repository';
 import { createDutyRepository, type DutyRepository } from '../db/repositories/duty-repository';
@@ -21,6 +25,10 @@ import {
   type NotificationRepository,
 } from '../db/repositories/notification-repository';
 import { createPlanRepository, type PlanRepository } from '../db/repositories/plan-repository';
+import {
+  createPlanRevisionRepository,
+  type PlanRevisionRepository,
+} from '../db/repositories/plan-revision-repository';
 import { createPullTestRepository, type PullTestRepository } from '../db/repositories/pull-test-repository';
 import { createReportRepository, type ReportRepository } from '../db/repositories/report-repository';
 import { createResourceRepository, type ResourceRepository } from '../db/repositories/resource-repository';
@@ -42,6 +50,8 @@ export interface Services {
   resources: ResourceRepository;
   pullTests: PullTestRepository;
   drills: DrillRepository;
+  planRevisions: PlanRevisionRepository;
+  correctiveActions: CorrectiveActionRepository;
   settings: SettingsRepository;
   backup: BackupRepository;
   audit: AuditRepository;
@@ -72,6 +82,8 @@ export function createServices(
     resources,
     pullTests: createPullTestRepository(db, now),
     drills: createDrillRepository(db, now),
+    planRevisions: createPlanRevisionRepository(db, now),
+    correctiveActions: createCorrectiveActionRepository(db, now),
     settings: createSettingsRepository(db, now),
     backup: createBackupRepository(db, now),
     audit: createAuditRepository(db),

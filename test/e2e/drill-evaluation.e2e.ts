@@ -63,6 +63,9 @@ const SCRIPT = {
 
 const WARNING = '预警与信息报告';
 const MOBILISATION = '紧急动员';
+const PUBLIC_INFO = '信息公开';
+/** The 关键任务 the controller writes for 信息公开 before the run; evaluators rate against it. */
+const PUBLIC_INFO_TASK = '首条权威信息经区领导审定后1小时内发布';
 const GRADE = { P: 'P 顺利完成', S: 'S 基本完成', M: 'M 勉强完成' } as const;
 
 let session: BrowserSession;
@@ -96,6 +99,28 @@ async function clear(within: Locator, name: string): Promise<void> {
   await root.hover();
   await root.locator('.ant-select-clear').click();
   await value.waitFor({ state: 'detached' });
+}
+
+/** 关键任务 in the scenario's basics: one capability's panel opened, one task added to it, saved. */
+async function addCriticalTask(editor: Locator, capability: string, task: string): Promise<void> {
+  const form = editor.getByTestId('scenario-form');
+  const panel = form
+    .getByTestId('critical-tasks')
+    .locator('.ant-collapse-item')
+    .filter({ has: page.locator('.ant-collapse-header', { hasText: capability }) });
+  await panel.locator('.ant-collapse-header').click();
+  await panel.getByRole('button', { name: '增加关键任务' }).click();
+  await panel.getByLabel(`${capability} 关键任务 1`, { exact: true }).fill(task);
+  await form.getByRole('button', { name: label('保存') }).click();
+}
+
+/** After a reload of the editor, 信息公开's panel lists the task written before it. */
+async function addedTaskShows(editor: Locator): Promise<void> {
+  const tasks = editor.getByTestId('critical-tasks');
+  await tasks.getByText('信息公开（1 条）').click();
+  await expect
+    .poll(() => tasks.getByLabel(`${PUBLIC_INFO} 关键任务 1`, { exact: true }).inputValue())
+    .toBe(PUBLIC_INFO_TASK);
 }
 
 /** 演练数据（自动统计）: its figures by label, and the table's rows as they read. */
@@ -174,6 +199,12 @@ describe('演练评估', () => {
     });
     for (const item of Object.values(SCRIPT)) await addInject(page, item);
     await expect.poll(() => editor.getByTestId('script-table').locator('.ant-table-row').count()).toBe(3);
+
+    // 信息公开 gets one 关键任务 of the drill's own; a reload shows it saved with the scenario.
+    await addCriticalTask(editor, PUBLIC_INFO, PUBLIC_INFO_TASK);
+    await editor.getByTestId('critical-tasks').getByText('信息公开（1 条）').waitFor();
+    await page.reload();
+    await addedTaskShows(editor);
 
     // Communications checked at 09:30, ×60, started: T+0 goes out at once.
     await clock.freeze(RUN_SETUP);
@@ -304,6 +335,13 @@ describe('演练评估', () => {
     await evaluated.card.scrollIntoViewIfNeeded();
     await screenAtRest(page);
     await screenshot(page, '152-drill-evaluation-rated');
+
+    // The evaluators rate 信息公开 against its 关键任务, numbered under its name.
+    const tasks = evaluated.row(PUBLIC_INFO).getByRole('list', { name: `${PUBLIC_INFO} 的关键任务` });
+    expect(await tasks.getByRole('listitem').allInnerTexts()).toEqual([PUBLIC_INFO_TASK]);
+    await evaluated.row(PUBLIC_INFO).scrollIntoViewIfNeeded();
+    await screenAtRest(page);
+    await screenshot(page, '154-drill-evaluation-critical-tasks');
 
     // A reload keeps the ratings, whose they are, the figures and the observations.
     await page.reload();

@@ -285,5 +285,34 @@ describe('桌面推演 · 演练事件', () => {
     await popup.close();
     await players.screenshot('136-drill-participant-incident');
     expect((await latinWords(screen)).filter((w) => w !== 'DRILL')).toEqual([]);
+
+    // ENDEX: the 导调台 shows what the 演练事件 measured, read from its own records — Ⅳ proposed at the
+    // wind reading and signed a minute later, the 四个一 not complete, the 书面初报 not yet due at the end.
+    await page.bringToFront();
+    await signIn(page, DIRECTOR);
+    await drill.endex();
+    const figures = page.getByTestId('drill-incident-metrics');
+    await figures.scrollIntoViewIfNeeded();
+    const levelRow = figures.locator('.ant-table-row').filter({ hasText: 'Ⅳ级响应' });
+    await levelRow.getByText('达到启动条件', { exact: true }).waitFor();
+    await levelRow.getByText('1分钟', { exact: true }).waitFor();
+    await figures.getByText('未落实：一个工作专班、一个工作方案、一个口径报送发布').waitFor();
+    const initialReport = figures.locator('.ant-table-row').filter({ hasText: '书面初报' });
+    await initialReport.getByText('未到时限').waitFor();
+    // The desk clock is the page's fake one: the sign-in toast goes once it moves on.
+    await drill.idle('5s');
+    await screenAtRest(page);
+    await screenshot(page, '137-drill-incident-metrics');
+
+    // The 评估报告's 演练数据 carries the same figures on paper.
+    await page.getByRole('button', { name: label('评估报告') }).click();
+    const onPaper = page.getByTestId('report-incident-metrics');
+    await onPaper.scrollIntoViewIfNeeded();
+    const paperLevel = onPaper.locator('tr').filter({ hasText: 'Ⅳ级响应' });
+    await paperLevel.getByText('达到启动条件', { exact: true }).waitFor();
+    await paperLevel.getByText('1分钟', { exact: true }).waitFor();
+    await onPaper.getByText('按时 0/2 项').waitFor();
+    await screenAtRest(page);
+    await screenshot(page, '138-drill-report-incident-metrics');
   }, 240_000);
 });

@@ -91,8 +91,11 @@ describe('drill repository', () => {
 
   it('delivers on time at ×60, skips a contingency whose action was observed, and never delivers twice', async () => {
     const runId = await startedRun();
+    // T+0 went out with the start, in its transaction, on time; the ticker finds nothing more to do.
+    const started = (await repo.load(runId))!.snapshot.context.outcomes['i1'];
+    expect(started).toMatchObject({ kind: 'delivered', at: START, plannedAt: START });
     const first = await repo.deliverDue(runId, clock, controller);
-    expect(first.delivered.map((d) => d.inject.no)).toEqual(['1']);
+    expect(first.delivered).toEqual([]);
     clock += 5_000;
     await repo.append(
       runId,
@@ -113,6 +116,38 @@ describe('drill repository', () => {
     expect(third.delivered).toEqual([expect.objectContaining({ latenessMs: 0, plannedAt: START + 20_000 })]);
     const loaded = await repo.load(runId);
     expect(Object.keys(loaded!.snapshot.context.outcomes)).toHaveLength(3);
+  });
+
+  it('follows writes from another window by applying only the rows after the ones it holds', async () => {
+    const runId = await startedRun();
+    // The participant screen's window: a repository of its own over the same database.
+    const other = createDrillRepository(db, () => clock);
+    expect((await other.load(runId))!.snapshot.context.entries).toHaveLength(0);
+    await repo.deliverDue(runId, clock, controller);
+    clock += 1_000;
+    await repo.append(runId, { type: 'note', text: '导调组：开始', injectId: null }, controller);
+    await other.append(
+      runId,
+      { type: 'response', text: '已转发预警', author: '滨江街道', injectId: 'i1' },
+      controller,
+    );
+
+    const seen = (await other.load(runId))!.snapshot.context;
+    expect(Object.keys(seen.outcomes)).toEqual(['i1']);
+    expect(seen.entries.map((e) => e.text)).toEqual(['导调组：开始', '已转发预警']);
+    // The console's cache took the other window's row too, and stays what a fresh replay reads.
+    const mine = (await repo.load(runId))!.snapshot.context;
+    const fresh = (await createDrillRepository(db, () => clock).load(runId))!.snapshot.context;
+    expect(mine).toEqual(fresh);
+    expect(mine.entries).toHaveLength(2);
+    // …and keeps refusing what the run no longer takes: i1 was delivered once, in whichever window.
+    await expect(
+      other.append(
+        runId,
+        { type: 'inject.deliver', injectId: 'i1', plannedAt: clock, scenarioMs: 0, isAuto: false },
+        controller,
+      ),
+    ).rejects.toThrow();
   });
 
   it('holds injects that fell due while no tick ran as overdue, and moves later ones by exactly the pause', async () => {
@@ -145,7 +180,7 @@ describe('drill repository', () => {
     await rejection(repo.append(runId, { type: 'note', text: '补记', injectId: null }, controller));
     const rerun = await repo.createRun(ended!.run.scenarioId, director.personId, controller);
     expect(rerun).not.toBe(runId);
-    // comms, speed, start, the T+0 inject that fell due at the start (delivered before the clock stopped), ENDEX.
+    // comms, speed, start, the T+0 inject that went out with the start, ENDEX.
     const journal = await db.drillJournal
       .where('[runId+seq]')
       .between([runId, 0], [runId, Infinity])

@@ -6,7 +6,13 @@
  * transaction too: what it delivers is decided from the rows as they are on disk.
  */
 import Dexie from 'dexie';
-import { advanceRun, replayRun, statusOf, type DrillSnapshot } from '@shared/domain/drill/drill-machine';
+import {
+  advanceRun,
+  initialRun,
+  replayOnto,
+  statusOf,
+  type DrillSnapshot,
+} from '@shared/domain/drill/drill-machine';
 import type { DrillJournalRow, DrillRun } from '@shared/domain/drill/drill-run';
 import { tickDecisions, type DueInject } from '@shared/domain/drill/inject-schedule';
 import type { RunEvent, RunEventDraft } from '@shared/domain/drill/run-events';
@@ -83,10 +89,11 @@ export function createDrillRepository(db: EmergencyDeskDatabase, now: Clock = Da
     return run;
   }
 
-  async function eventsOf(runId: string): Promise<RunEvent[]> {
+  /** The journal rows `from`…`to` (seq, inclusive) of a run, in order. */
+  async function eventsOf(runId: string, from = 1, to = Number.MAX_SAFE_INTEGER): Promise<RunEvent[]> {
     const rows = await db.drillJournal
       .where('[runId+seq]')
-      .between([runId, 0], [runId, Number.MAX_SAFE_INTEGER])
+      .between([runId, from], [runId, to], true, true)
       .toArray();
     return rows.map((row) => row.event);
   }
@@ -109,19 +116,23 @@ export function createDrillRepository(db: EmergencyDeskDatabase, now: Clock = Da
   });
 
   /**
-   * The run's snapshot, kept per run while the row's `lastSeq` matches: a tick then costs one transition,
-   * not a replay of the whole journal (a 1,000-inject run ticks every few ms). A write from another tab
-   * moves `lastSeq` past it and the snapshot is rebuilt from the journal.
+   * The run's snapshot as of the run row's `lastSeq`, kept per run: a tick then costs one transition, not a
+   * replay of the whole journal (a 1,000-inject run ticks every few ms). When another tab or window wrote
+   * (the participant screen, the ticker in the 导调台), only the rows after the cached one are read and
+   * applied. Rows up to `lastSeq` were committed with the run row that names it, so reading them bounded by
+   * it is consistent inside a transaction or out of one.
    */
   const snapshots = new Map<string, { seq: number; snapshot: DrillSnapshot }>();
 
   async function snapshotOf(run: DrillRun): Promise<DrillSnapshot> {
     const cached = snapshots.get(run.id);
     if (cached && cached.seq === run.lastSeq) return cached.snapshot;
-    const { snapshot } = replayRun(await inputOf(run), await eventsOf(run.id));
-    // Outside a transaction the journal may have grown since the run row was read: cache only what one
-    // transaction saw whole.
-    if (Dexie.currentTransaction) snapshots.set(run.id, { seq: run.lastSeq, snapshot });
+    // A row read before the cached write committed is older than the cache: rebuild it without caching.
+    const isAhead = cached !== undefined && cached.seq < run.lastSeq;
+    const base = isAhead ? cached.snapshot : initialRun(await inputOf(run));
+    const from = isAhead ? cached.seq + 1 : 1;
+    const snapshot = replayOnto(base, await eventsOf(run.id, from, run.lastSeq));
+    if (!cached || isAhead) snapshots.set(run.id, { seq: run.lastSeq, snapshot });
     return snapshot;
   }
 
@@ -216,9 +227,12 @@ export function createDrillRepository(db: EmergencyDeskDatabase, now: Clock = Da
       const rows = scenarioId
         ? await db.drillRuns.where('scenarioId').equals(scenarioId).toArray()
         : await db.drillRuns.toArray();
-      return rows.sort((a, b) => b.createdAt - a.createdAt);
+      // A live query may be handed Dexie's cached, frozen result (two screens asking the same): sort a copy.
+      return [...rows].sort((a, b) => b.createdAt - a.createdAt);
     },
     getRun: (id: string) => db.drillRuns.get(id),
+    /** The run's journal in its order (the 复盘 plays it back). */
+    journal: (runId: string): Promise<RunEvent[]> => eventsOf(runId),
 
     /** A new run of the scenario as it stands now, with its 演练总指挥. Earlier runs are left as they are. */
     async createRun(scenarioId: string, directorId: string, actor: Actor): Promise<string> {
@@ -273,7 +287,15 @@ export function createDrillRepository(db: EmergencyDeskDatabase, now: Clock = Da
         const stops =
           event.type === 'clock.pause' || event.type === 'run.endex' || event.type === 'run.abort';
         const due = stops && statusOf(before) === 'running' ? dueEvents(before, at, actor).events : [];
-        const snapshot = await appendAll(run, [...due, event]);
+        // What is due the moment the clock starts or resumes (T+0, or an inject a pause held) goes out in the
+        // same transaction, not at the ticker's next look.
+        const starts = event.type === 'clock.start' || event.type === 'clock.resume';
+        const started = starts ? advanceRun(before, [event]) : null;
+        const dueNow =
+          started?.accepted && statusOf(started.snapshot) === 'running'
+            ? dueEvents(started.snapshot, at, actor).events
+            : [];
+        const snapshot = await appendAll(run, [...due, event, ...dueNow]);
         if (event.type === 'run.abort' || event.type === 'run.endex') {
           const summary = event.type === 'run.abort' ? `中止：${event.reason}` : '结束（ENDEX）';
           await db.audit.add(auditEntry(at, actor, event.type, 'drillRun', runId, summary));

@@ -9,8 +9,9 @@ import type { DrillRun } from '@shared/domain/drill/drill-run';
 import type { Scenario } from '@shared/domain/drill/scenario';
 import { useServices } from '../../services/services';
 import { RunStatusTag } from './RunStatusTag';
+import { CorrectiveActionsPage } from './actions/CorrectiveActionsPage';
 
-const TABS = ['scenarios', 'runs'] as const;
+const TABS = ['scenarios', 'runs', 'actions'] as const;
 
 /** 演练: the scenarios (方案与脚本) and every run of them, newest first; a row opens its editor or console. */
 export function DrillsPage() {
@@ -24,8 +25,9 @@ export function DrillsPage() {
         onChange={(key) => void navigate(`/drills/${key}`)}
         items={TABS.map((key) => ({
           key,
-          label: t(`drills.tabs.${key}`),
-          children: key === 'scenarios' ? <ScenarioList /> : <RunList />,
+          label: key === 'actions' ? t('drillActions.tab') : t(`drills.tabs.${key}`),
+          children:
+            key === 'actions' ? <CorrectiveActionsPage /> : key === 'runs' ? <RunList /> : <ScenarioList />,
         }))}
         tabBarExtraContent={
           <Button

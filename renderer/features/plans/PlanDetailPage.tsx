@@ -9,6 +9,7 @@ import { formatPlanIssue } from '@shared/domain/plan/check-plan';
 import type { PlanMachine } from '@shared/domain/plan/compile-plan';
 import { replay } from '@shared/domain/plan/replay';
 import { useServices } from '../../services/services';
+import { PlanRevisionsCard } from '../drills/report/PlanRevisionsCard';
 import { useDirectoryData } from '../directory/useDirectoryData';
 import { useSignedWrite } from '../session/useSignedWrite';
 import { PlanDiagramCard } from './diagram/LazyPlanDiagram';
@@ -117,6 +118,7 @@ export function PlanDetailPage() {
           }
         />
       ) : null}
+      <PlanRevisionsCard planId={record.id} />
       <Tabs
         size="small"
         activeKey={tab}

@@ -14,7 +14,7 @@
  */
 import { assign, initialTransition, setup, transition, type SnapshotFrom } from 'xstate';
 import { recordCallout } from './callout';
-import { isRating } from './evaluation';
+import { isFindingKind, isRating, PLAN_CLAUSE_MAX } from './evaluation';
 import type { RunEvent } from './run-events';
 import { foldRunEvent, initialRunState, type RunState } from './run-state';
 import type { Inject } from './scenario';
@@ -81,8 +81,13 @@ export const drillMachine = setup({
       event.fireAt >= event.from &&
       event.fireAt <= event.to,
     isArmed: ({ context }) => context.startWindow !== null,
-    isObservation: ({ event }) =>
-      event.type === 'eval.observe' && event.text.trim() !== '' && isCapability(event.capability),
+    isObservation: ({ context, event }) =>
+      event.type === 'eval.observe' &&
+      event.text.trim() !== '' &&
+      isCapability(event.capability) &&
+      (event.finding === undefined || isFindingKind(event.finding)) &&
+      (event.planClause === undefined || event.planClause.length <= PLAN_CLAUSE_MAX) &&
+      isKnownLink(context.injects, event.injectId, event.actionId ?? null),
     isRating: ({ event }) =>
       event.type === 'eval.rate' && isCapability(event.capability) && isRating(event.rating),
     isOrderlyCallout: ({ context, event }) =>
@@ -149,6 +154,12 @@ export function statusOf(snapshot: DrillSnapshot): DrillStatus {
 
 const isCapability = (capability: string) => capability.trim() !== '' && capability.length <= 60;
 
+/** An observation's expected action must be one of its inject's (an action alone names nothing). */
+function isKnownLink(injects: readonly Inject[], injectId: string | null, actionId: string | null): boolean {
+  if (actionId === null) return true;
+  return injects.some((i) => i.id === injectId && i.expectedActions.some((a) => a.id === actionId));
+}
+
 /** An ad-hoc inject may follow only an inject (and action) of this run: anything else could never fire. */
 function hasKnownTarget(injects: readonly Inject[], inject: Inject): boolean {
   const c = inject.contingency;
@@ -188,9 +199,18 @@ export function replayRun(
   events: readonly RunEvent[],
   next: readonly RunEvent[] = [],
 ): { snapshot: DrillSnapshot; accepted: boolean } {
-  let snapshot = initialRun(input);
+  return advanceRun(replayOnto(initialRun(input), events), next);
+}
+
+/**
+ * Continues a replay from `snapshot` with the journal's next `events` (passed over when the machine would
+ * not take them, as replayRun does): a reader that already holds the run up to some row applies only the
+ * rows after it.
+ */
+export function replayOnto(snapshot: DrillSnapshot, events: readonly RunEvent[]): DrillSnapshot {
+  let current = snapshot;
   for (const event of events) {
-    if (snapshot.can(event)) snapshot = transition(drillMachine, snapshot, event)[0];
+    if (current.can(event)) current = transition(drillMachine, current, event)[0];
   }
-  return advanceRun(snapshot, next);
+  return current;
 }

@@ -21,6 +21,16 @@ export const AQT9009_CAPABILITIES = [
   '现场控制及恢复',
 ] as const;
 
+/** What an evaluator's observation says: a strength (优点), a problem (问题), or a plain record (记录). */
+export const FINDING_KINDS = ['strength', 'problem', 'note'] as const;
+export type FindingKind = (typeof FINDING_KINDS)[number];
+
+export const isFindingKind = (value: unknown): value is FindingKind =>
+  (FINDING_KINDS as readonly unknown[]).includes(value);
+
+/** As long as the script's own 预案条款 may be. */
+export const PLAN_CLAUSE_MAX = 100;
+
 export const RATING_SCALES = ['psmu', 'grade', 'score'] as const;
 export type RatingScale = (typeof RATING_SCALES)[number];
 

@@ -5,6 +5,7 @@
  */
 import type { Actor } from '../org/types';
 import type { CalloutStage } from './callout';
+import type { FindingKind } from './evaluation';
 import type { Inject } from './scenario';
 
 export const SKIP_REASONS = ['contingency', 'controller', 'disabled'] as const;
@@ -53,8 +54,20 @@ export type RunEvent = Stamp &
     | { type: 'clock.gap'; from: number; to: number }
     /** An evaluator's rating of one capability (replaces their earlier one; the journal keeps both). */
     | { type: 'eval.rate'; capability: string; rating: string; note: string }
-    /** An evaluator's observation, linked to a capability and, when it is about one, an inject. */
-    | { type: 'eval.observe'; text: string; capability: string; injectId: string | null }
+    /**
+     * An evaluator's observation, linked to a capability and, when it is about one, an inject, one of its
+     * expected actions and the plan clause it tests. Rows written before findings existed carry none of the
+     * last three (they read as 记录, unlinked).
+     */
+    | {
+        type: 'eval.observe';
+        text: string;
+        capability: string;
+        injectId: string | null;
+        finding?: FindingKind;
+        actionId?: string | null;
+        planClause?: string;
+      }
     | { type: 'run.abort'; reason: string }
     | { type: 'run.endex' }
     | { type: 'run.evaluate' }

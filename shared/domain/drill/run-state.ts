@@ -5,7 +5,7 @@
  */
 import type { Actor } from '../org/types';
 import { recordCallout, type CalloutEntry } from './callout';
-import type { Rating, Ratings } from './evaluation';
+import type { FindingKind, Rating, Ratings } from './evaluation';
 import type { ActionMark, RunEvent, SkipReason } from './run-events';
 import { scriptOrder, type Inject } from './scenario';
 import type { StartWindow } from './start-window';
@@ -38,6 +38,12 @@ export interface RunEntry {
   scenarioMs: number;
   /** The capability an evaluator's observation is about. */
   capability?: string;
+  /** An observation's kind (优点 / 问题 / 记录); older observations read as 记录. */
+  finding?: FindingKind;
+  /** The expected action (of `injectId`) an observation is about. */
+  actionId?: string | null;
+  /** The plan clause an observation tests ('' when none). */
+  planClause?: string;
 }
 
 export interface RunState {
@@ -228,6 +234,9 @@ export function foldRunEvent(state: RunState, event: RunEvent): RunState {
             at: event.at,
             scenarioMs: scenarioTimeAt(s.marks, event.at),
             capability: event.capability,
+            finding: event.finding ?? 'note',
+            actionId: event.actionId ?? null,
+            planClause: event.planClause?.trim() ?? '',
           },
         ],
       };

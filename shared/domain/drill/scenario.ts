@@ -5,6 +5,7 @@
  */
 import { z } from '../../validation/z';
 import type { Authored } from '../org/types';
+import { CRITICAL_TASKS_PER_CAPABILITY, criticalTaskSchema, pruneCriticalTasks } from './critical-tasks';
 import { AQT9009_CAPABILITIES, RATING_SCALES } from './evaluation';
 import type { ScenarioSeal } from './scenario-seal';
 
@@ -103,6 +104,13 @@ export const scenarioInputSchema = z
       .array(z.string().trim().min(1).max(60))
       .max(50)
       .default([...AQT9009_CAPABILITIES]),
+    /** 关键任务 by capability name; only listed capabilities keep theirs (see the transform below). */
+    criticalTasks: z
+      .record(
+        z.string().trim().min(1).max(60),
+        z.array(criticalTaskSchema).max(CRITICAL_TASKS_PER_CAPABILITY, { error: 'tooMany' }),
+      )
+      .default({}),
     ratingScale: z.enum(RATING_SCALES).default('psmu'),
     injects: z.array(injectSchema).max(2000).default([]),
   })
@@ -130,7 +138,12 @@ export const scenarioInputSchema = z
         });
       }
     });
-  });
+  })
+  // A renamed or removed capability must not keep tasks nobody sees.
+  .transform((scenario) => ({
+    ...scenario,
+    criticalTasks: pruneCriticalTasks(scenario.capabilities, scenario.criticalTasks),
+  }));
 
 /** Whether following `afterDelivered` from `id` comes back to it: such injects would wait for each other forever. */
 export function waitsForItself(injects: readonly Inject[], id: string): boolean {

@@ -46,6 +46,12 @@ export interface Activation {
   expectedDurationHours: number;
   measures: string[];
   reasons: string[];
+  /**
+   * When the proposal that was signed arose (the triggers being met, or a discretionary raise asked for);
+   * null for a level ordered from above. The evaluation measures trigger-to-approval from it.
+   */
+  proposedAt?: number | null;
+  proposalSource?: Proposal['source'] | null;
   recommendation: Signature | null;
   signatures: Signature[];
   at: number;
@@ -331,6 +337,8 @@ export function activate(
     expectedDurationHours: wording.expectedDurationHours ?? def?.expectedDurationHours ?? 24,
     measures: actions.map((a) => a.text),
     reasons: context.proposal?.reasons ?? [],
+    proposedAt: context.proposal?.at ?? null,
+    proposalSource: context.proposal?.source ?? null,
     recommendation: context.proposal?.recommendation ?? null,
     signatures,
     at,

@@ -22,6 +22,8 @@ import type { Actor } from '@shared/domain/org/types';
 import { useServices } from '../../../services/services';
 import { useClock } from '../../../ui/use-clock';
 import { RunStatusTag } from '../RunStatusTag';
+import { DrillReportButton } from '../report/DrillReportButton';
+import { ReplayButton } from '../replay/ReplayButton';
 import { OffsetDialog } from './OffsetDialog';
 
 /**
@@ -127,6 +129,8 @@ export function ClockBar({
           <Button icon={<InboxOutlined />}>{label('archive')}</Button>
         </Popconfirm>
       ) : null}
+      <DrillReportButton runId={run.id} status={status} />
+      <ReplayButton runId={run.id} status={status} />
       <Button
         icon={<DesktopOutlined />}
         onClick={() =>

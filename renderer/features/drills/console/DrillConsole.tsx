@@ -14,9 +14,11 @@ import { DrillIncidentCard } from '../DrillIncidentCard';
 import { DrillWatermark } from '../DrillWatermark';
 import { useDrillRun } from '../useDrillRun';
 import { useDrillTicker } from '../useDrillTicker';
+import { RunCorrectiveActionsCard } from '../actions/RunCorrectiveActionsCard';
 import { SealGate } from '../seal/SealGate';
 import { CalloutPanel } from './CalloutPanel';
 import { ClockBar } from './ClockBar';
+import { DrillIncidentMetricsPanel } from './DrillIncidentMetricsPanel';
 import { EvaluationPanel } from './EvaluationPanel';
 import { InjectTimeline } from './InjectTimeline';
 import { injectRows, type InjectRow } from './inject-rows';
@@ -137,6 +139,7 @@ export function DrillConsole() {
             <CalloutPanel units={scenario.units} state={state} at={at} isUnderWay={isUnderWay} send={send} />
           ) : null}
           {isOver ? <RunMetricsPanel state={state} units={scenario.units} at={at} /> : null}
+          {isOver ? <DrillIncidentMetricsPanel runId={run.id} at={state.endedAt ?? at} /> : null}
           {isOver || isUnderWay ? (
             <EvaluationPanel
               scenario={scenario}
@@ -147,6 +150,7 @@ export function DrillConsole() {
               send={send}
             />
           ) : null}
+          {isOver ? <RunCorrectiveActionsCard runId={run.id} scenario={scenario} /> : null}
           <OverduePanel rows={overdue} scenarioMs={scenarioMs} at={at} send={send} onRetime={onRetime} />
           <InjectDialog
             open={isAdding}

@@ -1,14 +1,17 @@
-import { Card, Input, Progress, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Flex, Input, Progress, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   AQT9009_CAPABILITIES,
   evaluationSummary,
+  PLAN_CLAUSE_MAX,
   SCALE_GRADES,
   type CapabilityResult,
+  type FindingKind,
   type RatingScale,
 } from '@shared/domain/drill/evaluation';
+import { criticalTasksOf } from '@shared/domain/drill/critical-tasks';
 import type { RunEventDraft } from '@shared/domain/drill/run-events';
 import type { RunState } from '@shared/domain/drill/run-state';
 import type { Scenario } from '@shared/domain/drill/scenario';
@@ -17,9 +20,11 @@ import type { Actor } from '@shared/domain/org/types';
 const SCORE_OPTIONS = Array.from({ length: 21 }, (_, i) => String(100 - i * 5));
 
 /**
- * 评估: each capability the scenario tests, rated by the signed-in evaluator on the scenario's scale, beside
- * every other evaluator's rating and their mean score; the share rated shows above the mean. Observations
- * are written here too, linked to a capability and an inject. Read-only once the run is archived.
+ * 评估: each capability the scenario tests, with its 关键任务 under its name, rated by the signed-in evaluator
+ * on the scenario's scale beside every other evaluator's rating and their mean score; the share rated shows
+ * above the mean. Observations
+ * are written here too — 记录, 优点 or 问题 — linked to a capability and, when about one, an inject, its expected
+ * action and the plan clause (the findings of the 评估报告). Read-only once the run is archived.
  */
 export function EvaluationPanel({
   scenario,
@@ -29,7 +34,7 @@ export function EvaluationPanel({
   canObserve,
   send,
 }: {
-  scenario: Pick<Scenario, 'capabilities' | 'ratingScale'>;
+  scenario: Pick<Scenario, 'capabilities' | 'ratingScale'> & Partial<Pick<Scenario, 'criticalTasks'>>;
   state: RunState;
   actor: Actor | null;
   canRate: boolean;
@@ -51,7 +56,12 @@ export function EvaluationPanel({
   const grades = scale === 'score' ? SCORE_OPTIONS : SCALE_GRADES[scale].map((g) => g.grade);
 
   const columns: ColumnsType<CapabilityResult> = [
-    { title: label('capability'), dataIndex: 'capability', width: 180 },
+    {
+      title: label('capability'),
+      dataIndex: 'capability',
+      width: 260,
+      render: (_: unknown, r) => <CapabilityCell capability={r.capability} tasks={scenario.criticalTasks} />,
+    },
     {
       title: label('mine'),
       key: 'mine',
@@ -132,6 +142,41 @@ export function EvaluationPanel({
   );
 }
 
+/** The capability's name and, under it, its 关键任务 numbered as the scenario lists them: what is rated. */
+function CapabilityCell({
+  capability,
+  tasks,
+}: {
+  capability: string;
+  tasks: Scenario['criticalTasks'] | undefined;
+}) {
+  const { t } = useTranslation();
+  const own = criticalTasksOf(tasks, capability);
+  return (
+    <>
+      <div>{capability}</div>
+      {own.length ? (
+        <ol
+          aria-label={t('drills.evaluation.criticalTasks', { capability })}
+          style={{ margin: '2px 0 0', paddingInlineStart: 18, fontSize: 12, lineHeight: 1.5 }}
+        >
+          {own.map((task, i) => (
+            <li key={i}>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {task}
+              </Typography.Text>
+            </li>
+          ))}
+        </ol>
+      ) : null}
+    </>
+  );
+}
+
+/**
+ * An observation: its kind (记录 / 优点 / 问题), the capability, and optionally the inject, one of its expected
+ * actions and the plan clause it tests (the inject's own clause until the evaluator writes another).
+ */
 function ObservationInput({
   capabilities,
   state,
@@ -142,47 +187,99 @@ function ObservationInput({
   send: (draft: RunEventDraft, success?: string | null) => Promise<boolean>;
 }) {
   const { t } = useTranslation();
+  const [finding, setFinding] = useState<FindingKind>('note');
   const [capability, setCapability] = useState<string>(capabilities[0] ?? '');
   const [injectId, setInjectId] = useState<string | null>(null);
+  const [actionId, setActionId] = useState<string | null>(null);
+  const [planClause, setPlanClause] = useState('');
   const [text, setText] = useState('');
   const delivered = state.injects.filter((i) => state.outcomes[i.id]?.kind === 'delivered');
+  const inject = delivered.find((i) => i.id === injectId);
+  const chooseInject = (id: string | null) => {
+    setInjectId(id);
+    setActionId(null);
+    setPlanClause(delivered.find((i) => i.id === id)?.planClause ?? '');
+  };
+  const save = async () => {
+    // Kept in the form until the journal has it: a refusal loses nothing.
+    if (!text.trim()) return;
+    const ok = await send(
+      {
+        type: 'eval.observe',
+        text: text.trim(),
+        capability,
+        injectId,
+        finding,
+        actionId,
+        planClause: planClause.trim(),
+      },
+      t('drills.evaluation.observed'),
+    );
+    if (ok) {
+      setText('');
+      chooseInject(null);
+    }
+  };
   return (
-    <Space.Compact style={{ width: '100%', marginBottom: 8 }}>
-      <Select
-        aria-label={t('drills.evaluation.capability')}
-        style={{ width: 180 }}
-        value={capability}
-        options={capabilities.map((c) => ({ value: c, label: c }))}
-        onChange={setCapability}
-      />
-      <Select
-        aria-label={t('drills.evaluation.inject')}
-        style={{ width: 200 }}
-        allowClear
-        placeholder={t('drills.evaluation.inject')}
-        value={injectId}
-        options={delivered.map((i) => ({ value: i.id, label: `${i.no} · ${i.synopsis}` }))}
-        onChange={(v: string | undefined) => setInjectId(v ?? null)}
-      />
-      <Input
-        aria-label={t('drills.evaluation.observation')}
-        placeholder={t('drills.evaluation.observationPlaceholder')}
-        value={text}
-        maxLength={500}
-        onChange={(e) => setText(e.target.value)}
-        onPressEnter={async () => {
-          // Kept in the box until the journal has it: a refusal loses nothing.
-          if (!text.trim()) return;
-          const ok = await send(
-            { type: 'eval.observe', text: text.trim(), capability, injectId },
-            t('drills.evaluation.observed'),
-          );
-          if (ok) {
-            setText('');
-            setInjectId(null);
-          }
-        }}
-      />
-    </Space.Compact>
+    <Flex vertical gap={8} style={{ marginBottom: 8 }} data-testid="observation-form">
+      <Flex wrap gap={8} align="center">
+        <Segmented<FindingKind>
+          aria-label={t('drillReport.observe.kind')}
+          value={finding}
+          onChange={setFinding}
+          options={(['note', 'strength', 'problem'] as const).map((k) => ({
+            value: k,
+            label: t(`drillReport.findingKinds.${k}`),
+          }))}
+        />
+        <Select
+          aria-label={t('drills.evaluation.capability')}
+          style={{ width: 170 }}
+          value={capability}
+          options={capabilities.map((c) => ({ value: c, label: c }))}
+          onChange={setCapability}
+        />
+        <Select
+          aria-label={t('drills.evaluation.inject')}
+          style={{ width: 220 }}
+          allowClear
+          placeholder={t('drills.evaluation.inject')}
+          value={injectId}
+          options={delivered.map((i) => ({ value: i.id, label: `${i.no} · ${i.synopsis}` }))}
+          onChange={(v: string | undefined) => chooseInject(v ?? null)}
+        />
+        <Select
+          aria-label={t('drillReport.observe.action')}
+          style={{ width: 200 }}
+          allowClear
+          disabled={!inject || inject.expectedActions.length === 0}
+          placeholder={t('drillReport.observe.action')}
+          value={actionId}
+          options={(inject?.expectedActions ?? []).map((a) => ({ value: a.id, label: a.text }))}
+          onChange={(v: string | undefined) => setActionId(v ?? null)}
+        />
+        <Input
+          aria-label={t('drillReport.observe.clause')}
+          placeholder={t('drillReport.observe.clause')}
+          style={{ width: 170 }}
+          value={planClause}
+          maxLength={PLAN_CLAUSE_MAX}
+          onChange={(e) => setPlanClause(e.target.value)}
+        />
+      </Flex>
+      <Space.Compact style={{ width: '100%' }}>
+        <Input
+          aria-label={t('drills.evaluation.observation')}
+          placeholder={t('drills.evaluation.observationPlaceholder')}
+          value={text}
+          maxLength={500}
+          onChange={(e) => setText(e.target.value)}
+          onPressEnter={() => void save()}
+        />
+        <Button disabled={!text.trim()} onClick={() => void save()}>
+          {t('drillReport.observe.save')}
+        </Button>
+      </Space.Compact>
+    </Flex>
   );
 }

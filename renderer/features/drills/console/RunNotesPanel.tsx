@@ -52,6 +52,11 @@ export function RunNotesPanel({
                 {t(`drills.console.entryKind.${entry.kind}`)}
                 {entry.capability ? ` · ${entry.capability}` : ''}
               </Tag>
+              {entry.finding === 'strength' || entry.finding === 'problem' ? (
+                <Tag color={entry.finding === 'problem' ? 'red' : 'green'}>
+                  {t(`drillReport.findingKinds.${entry.finding}`)}
+                </Tag>
+              ) : null}
               {entry.injectId ? <Tag>{injectNo.get(entry.injectId) ?? ''}</Tag> : null}
               <strong>{entry.author}</strong>：{entry.text}
             </div>

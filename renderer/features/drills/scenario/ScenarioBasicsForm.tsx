@@ -16,6 +16,7 @@ import { AQT9009_CAPABILITIES, RATING_SCALES } from '@shared/domain/drill/evalua
 import { useServices } from '../../../services/services';
 import { TagsInput } from '../../../ui/EditableList';
 import { parseForm } from '../../../ui/schema-form';
+import { CriticalTasksField } from './CriticalTasksField';
 
 type Values = Omit<ScenarioInput, 'plans' | 'injects'> & { plans?: string[] };
 
@@ -47,14 +48,18 @@ export function ScenarioBasicsForm({
   const planRows = useLiveQuery(() => plans.listLatest(), [plans]);
   const field = (name: string) => t(`drills.scenario.${name}`);
   useEffect(() => {
-    if (scenario)
-      form.setFieldsValue({ ...scenario, plans: scenario.plans.map((p) => `${p.id}@${p.version}`) });
+    if (!scenario) return;
+    form.setFieldsValue({ ...scenario, plans: scenario.plans.map((p) => `${p.id}@${p.version}`) });
+    // Replaced whole, not merged: tasks dropped on save must not linger in the form.
+    form.setFieldValue('criticalTasks', scenario.criticalTasks ?? {});
   }, [scenario, form]);
 
   const submit = async (values: Values) => {
     const injects: Inject[] = scenario?.injects ?? [];
     const input = {
       ...values,
+      // Read from the store: a capability's panel may be closed, and a removed one's tasks are pruned by the schema.
+      criticalTasks: (form.getFieldValue('criticalTasks') as ScenarioInput['criticalTasks']) ?? {},
       plans: (values.plans ?? []).map((key) => {
         const [id = '', version = '0'] = key.split('@');
         return { id, version: Number(version) };
@@ -81,6 +86,7 @@ export function ScenarioBasicsForm({
         blind: 'open',
         ratingScale: 'psmu',
         capabilities: [...AQT9009_CAPABILITIES],
+        criticalTasks: {},
       }}
       data-testid="scenario-form"
     >
@@ -150,6 +156,9 @@ export function ScenarioBasicsForm({
             </Form.Item>
           </Col>
         ))}
+        <Col span={24}>
+          <CriticalTasksField />
+        </Col>
       </Row>
       <Button type="primary" htmlType="submit">
         {t('common.save')}

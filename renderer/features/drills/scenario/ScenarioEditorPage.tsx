@@ -17,7 +17,9 @@ import { useSignedWrite } from '../../session/useSignedWrite';
 import { exportScript } from '../script/export-script';
 import { ImportScriptDialog } from '../script/ImportScriptDialog';
 import { InjectCards } from '../script/InjectCards';
+import { RunComparison } from '../compare/RunComparison';
 import { RunList } from '../DrillsPage';
+import { OpenActionsAlert } from '../actions/OpenActionsAlert';
 import { SealActions } from '../seal/SealActions';
 import { SealGate } from '../seal/SealGate';
 import { useIsOpened } from '../seal/unsealed-store';
@@ -65,6 +67,7 @@ export function ScenarioEditorPage() {
   const isLocked = Boolean(scenario?.seal) && !isOpened;
   return (
     <Space direction="vertical" style={{ width: '100%' }} size={12} data-testid="scenario-editor">
+      {scenario ? <OpenActionsAlert scenarioId={scenario.id} /> : null}
       <Card
         size="small"
         title={
@@ -105,6 +108,7 @@ export function ScenarioEditorPage() {
           <RunList scenarioId={scenario.id} />
         </Card>
       ) : null}
+      {scenario && !isLocked ? <RunComparison scenarioId={scenario.id} /> : null}
       <StartRunDialog
         open={starting}
         onClose={() => setStarting(false)}

@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { personOptions, useDirectoryData } from '../../directory/useDirectoryData';
 import { FormModal } from '../../../ui/FormModal';
+import { OpenActionsAlert } from '../actions/OpenActionsAlert';
 
 /** 开始新演练: a new run of the scenario as it stands, with its 演练总指挥 (who alone declares ENDEX). */
 export function StartRunDialog({
@@ -27,6 +28,7 @@ export function StartRunDialog({
       onClose={onClose}
       okText={t('drills.scenario.startRun')}
     >
+      <OpenActionsAlert />
       <Form.Item
         name="directorId"
         label={t('drills.scenario.director')}

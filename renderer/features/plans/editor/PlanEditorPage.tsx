@@ -7,6 +7,7 @@ import { checkPlanInput, formatPlanIssue } from '@shared/domain/plan/check-plan'
 import { localDate } from '@shared/domain/plan/plan-schedule';
 import type { Observation, PlanGroup, PlanRole } from '@shared/domain/plan/plan-schema';
 import { useServices } from '../../../services/services';
+import { PlanRevisionsCard } from '../../drills/report/PlanRevisionsCard';
 import { useDirectoryData, type DirectoryData } from '../../directory/useDirectoryData';
 import { useSignedWrite } from '../../session/useSignedWrite';
 import { usePlanVersion } from '../usePlans';
@@ -125,6 +126,7 @@ function PlanEditor({
           }
         />
       )}
+      {isNew ? null : <PlanRevisionsCard planId={initial.id} />}
       <Form form={form} name="plan" layout="vertical" size="small" initialValues={initial} requiredMark>
         <Tabs
           activeKey={tab}
