@@ -2,7 +2,8 @@
  * `npm run bench`: builds the production renderer (into ED_RENDERER_OUT when set), serves it on one port
  * for the whole run, and measures cold start-up to an interactive directory with the sample district and
  * with 10,000 people, then 一键检索 over 100,000 resources, then opening the 指挥台 of an incident whose log
- * holds 100,000 lines, then the 导调台 delivering 1,000 injects at ×1 and 1,000 at ×60, paused twice each.
+ * holds 100,000 lines, then the 导调台 delivering 1,000 injects at ×1 and 1,000 at ×60, paused twice each,
+ * then 100 hard kills of the browser while log lines are written, counting saved lines lost.
  * Figures go to stdout and test-results/bench.json; progress to stderr.
  */
 import { rmSync } from 'node:fs';
@@ -17,6 +18,7 @@ import { resourceImportFigures } from './resource-import';
 import { IMPORT_ROWS } from './materials-fixture';
 import { LOG_LINES, logOpenFigure } from './incident-log';
 import { DRILL_INJECTS, injectLatenessFigures } from './drill-lateness';
+import { CRASH_CYCLES, crashFigure } from './crash';
 
 const RUNS = 5;
 const LARGE_DIRECTORY = 10_000;
@@ -36,7 +38,7 @@ function startupFigure(name: string, runs: readonly number[], goal: number): Fig
 }
 
 /**
- * `npm run bench -- --only=startup,search,log,import,drill` measures a part; the others' figures are not
+ * `npm run bench -- --only=startup,search,log,import,drill,crash` measures a part; the others' figures are not
  * written.
  */
 const ONLY =
@@ -100,6 +102,14 @@ async function main(): Promise<void> {
         printFigure(figure);
         figures.push(figure);
       }
+    }
+    if (wanted('crash')) {
+      progress(
+        `${CRASH_CYCLES} SIGKILLs of the browser while 处置日志 lines are written, each profile reopened`,
+      );
+      const crash = await crashFigure(server);
+      printFigure(crash);
+      figures.push(crash);
     }
   } finally {
     await server.close();
