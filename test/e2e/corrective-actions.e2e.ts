@@ -10,16 +10,18 @@ import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import {
   addInject,
   createScenario,
-  deskClock,
+  closeDrillDesk,
+  openDrillDesk,
   drillConsole,
   screenAtRest,
   startRun,
+  testPlanVersion,
   type DeskClock,
 } from './drill-drivers';
 import { animationsSettled, dialogSettled, label, openApp, signIn } from './drivers';
-import { launchBrowser, screenshot, type BrowserSession } from './harness';
-import { pick, TYPHOON } from './incident-drivers';
-import { latinWords, messageGone } from './plan-drivers';
+import { screenshot, type BrowserSession } from './harness';
+import { TYPHOON } from './incident-drivers';
+import { latinWords } from './plan-drivers';
 
 const baseUrl = inject('baseUrl');
 /** 09:00 on a June morning, local time of the browser: the trainer writes the scenarios. */
@@ -51,25 +53,9 @@ let page: Page;
 let clock: DeskClock;
 
 beforeEach(async () => {
-  session = await launchBrowser();
-  page = session.page;
-  clock = await deskClock(page, START);
+  ({ session, page, clock } = await openDrillDesk(START));
 });
-afterEach(async () => {
-  expect(session.errors).toEqual([]);
-  await session.close();
-});
-
-/** The tested plan version of the scenario open in the editor: picked, saved, and the save confirmed. */
-async function testPlanVersion(editor: Locator): Promise<void> {
-  const form = editor.getByTestId('scenario-form');
-  await messageGone(page, '演练方案已保存');
-  await pick(page, form.getByLabel('检验的预案版本'), TESTED_VERSION);
-  await form.getByLabel('检验的预案版本').press('Escape');
-  await form.locator(`.ant-select-selection-item[title="${TESTED_VERSION}"]`).waitFor();
-  await form.getByRole('button', { name: label('保存') }).click();
-  await page.locator('.ant-message-notice').filter({ hasText: '演练方案已保存' }).waitFor();
-}
+afterEach(() => closeDrillDesk(session));
 
 /** A scenario testing the typhoon plan; resolves with its id once saved. */
 async function scenarioTestingTyphoon(title: string): Promise<string> {
@@ -80,7 +66,7 @@ async function scenarioTestingTyphoon(title: string): Promise<string> {
     objectives: ['检验台风预警信息转发时效'],
     units: ['区应急管理局', '东湖街道办事处'],
   });
-  await testPlanVersion(editor);
+  await testPlanVersion(page, editor, TESTED_VERSION);
   return /#\/drills\/scenarios\/([\w-]+)$/.exec(page.url())![1]!;
 }
 

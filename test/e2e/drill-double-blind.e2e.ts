@@ -10,14 +10,15 @@ import { DATABASE } from '../bench/raw-idb';
 import {
   addInject,
   createScenario,
-  deskClock,
+  closeDrillDesk,
+  openDrillDesk,
   drillConsole,
   startRun,
   type DeskClock,
   type ScriptInject,
 } from './drill-drivers';
 import { animationsSettled, dialogSettled, label, openApp, signIn } from './drivers';
-import { launchBrowser, screenshot, type BrowserSession } from './harness';
+import { screenshot, type BrowserSession } from './harness';
 import { pick } from './incident-drivers';
 import { latinWords, messageGone } from './plan-drivers';
 
@@ -65,14 +66,9 @@ let page: Page;
 let clock: DeskClock;
 
 beforeEach(async () => {
-  session = await launchBrowser();
-  page = session.page;
-  clock = await deskClock(page, START);
+  ({ session, page, clock } = await openDrillDesk(START));
 });
-afterEach(async () => {
-  expect(session.errors).toEqual([]);
-  await session.close();
-});
+afterEach(() => closeDrillDesk(session));
 
 const two = (n: number) => String(n).padStart(2, '0');
 /** A moment as the screens write it (the browser runs in this process's time zone). */

@@ -12,8 +12,37 @@
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { animationsSettled, dialogSettled, label } from './drivers';
-import { screenshot as shoot } from './harness';
+import { launchBrowser, screenshot as shoot, type BrowserSession } from './harness';
 import { pick, pickPerson } from './incident-drivers';
+import { messageGone } from './plan-drivers';
+
+/** A fresh browser for one drill test, its desk clock frozen at `start`. */
+export async function openDrillDesk(
+  start: Date,
+): Promise<{ session: BrowserSession; page: Page; clock: DeskClock }> {
+  const session = await launchBrowser();
+  return { session, page: session.page, clock: await deskClock(session.page, start) };
+}
+
+/** Closes the test's browser; the test fails if the page logged an error on the way. */
+export async function closeDrillDesk(session: BrowserSession): Promise<void> {
+  expect(session.errors).toEqual([]);
+  await session.close();
+}
+
+/**
+ * The plan version the scenario open in the editor tests (检验的预案版本): picked, saved, and the save confirmed
+ * (an earlier save's toast is waited out first, so the one awaited is this save's).
+ */
+export async function testPlanVersion(page: Page, editor: Locator, version: string): Promise<void> {
+  const form = editor.getByTestId('scenario-form');
+  await messageGone(page, '演练方案已保存');
+  await pick(page, form.getByLabel('检验的预案版本'), version);
+  await form.getByLabel('检验的预案版本').press('Escape');
+  await form.locator(`.ant-select-selection-item[title="${version}"]`).waitFor();
+  await form.getByRole('button', { name: label('保存') }).click();
+  await page.locator('.ant-message-notice').filter({ hasText: '演练方案已保存' }).waitFor();
+}
 
 /** Long enough for the ticker (which wakes at least once a second) to write and the screens to follow. */
 const TICK = { timeout: 10_000 };

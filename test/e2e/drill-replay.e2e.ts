@@ -9,18 +9,20 @@ import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import {
   addInject,
   createScenario,
-  deskClock,
+  closeDrillDesk,
+  openDrillDesk,
   drillConsole,
   openParticipantScreen,
   participant,
   screenAtRest,
   startRun,
+  testPlanVersion,
   type DeskClock,
 } from './drill-drivers';
 import { dialogSettled, label, openApp, signIn } from './drivers';
-import { launchBrowser, screenshot, type BrowserSession } from './harness';
+import { screenshot, type BrowserSession } from './harness';
 import { incidentConsole, pick, TYPHOON } from './incident-drivers';
-import { latinWords, LEVEL_BACKGROUND, messageGone, simulator } from './plan-drivers';
+import { latinWords, LEVEL_BACKGROUND, simulator } from './plan-drivers';
 
 const baseUrl = inject('baseUrl');
 const START = new Date('2026-06-10T09:00:00');
@@ -85,26 +87,9 @@ let page: Page;
 let clock: DeskClock;
 
 beforeEach(async () => {
-  session = await launchBrowser();
-  page = session.page;
-  clock = await deskClock(page, START);
+  ({ session, page, clock } = await openDrillDesk(START));
 });
-afterEach(async () => {
-  expect(session.errors).toEqual([]);
-  await session.close();
-});
-
-/** The tested plan version of the scenario open in the editor: picked and saved. */
-async function testPlanVersion(editor: Locator): Promise<void> {
-  const version = `${TYPHOON}（v1）`;
-  const form = editor.getByTestId('scenario-form');
-  await messageGone(page, '演练方案已保存');
-  await pick(page, form.getByLabel('检验的预案版本'), version);
-  await form.getByLabel('检验的预案版本').press('Escape');
-  await form.locator(`.ant-select-selection-item[title="${version}"]`).waitFor();
-  await form.getByRole('button', { name: label('保存') }).click();
-  await page.locator('.ant-message-notice').filter({ hasText: '演练方案已保存' }).waitFor();
-}
+afterEach(() => closeDrillDesk(session));
 
 /** A capability rated by the signed-in evaluator on the 导调台 of a run that is over. */
 async function rate(root: Locator, grade: string): Promise<void> {
@@ -168,7 +153,7 @@ describe('演练复盘', () => {
       units: ['区应急管理局', '滨江街道'],
     });
     const scenarioUrl = page.url();
-    await testPlanVersion(editor);
+    await testPlanVersion(page, editor, `${TYPHOON}（v1）`);
     for (const item of Object.values(SCRIPT)) await addInject(page, item);
 
     // The first run, at ×1: started at 09:30, the first inject goes out and the 演练事件 is opened.

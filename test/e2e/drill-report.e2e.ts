@@ -14,54 +14,32 @@ import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import {
   addInject,
   createScenario,
-  deskClock,
+  closeDrillDesk,
+  openDrillDesk,
   drillConsole,
   screenAtRest,
   startRun,
   type DeskClock,
-  type ScriptInject,
 } from './drill-drivers';
 import { animationsSettled, dialogSettled, label, openApp, signIn } from './drivers';
-import { launchBrowser, RESULTS_DIR, screenshot, type BrowserSession } from './harness';
+import { RESULTS_DIR, screenshot, type BrowserSession } from './harness';
 import { pick } from './incident-drivers';
 import { latinWords, openPlan, openPlanLibrary } from './plan-drivers';
-
+import {
+  CONTROLLER,
+  DIRECTOR,
+  EVACUATE,
+  EVALUATOR_A,
+  EVALUATOR_B,
+  PUBLISH,
+  REPORT,
+  RUN_SETUP,
+  SCRIPT,
+  START,
+} from './hazmat-tabletop';
 const baseUrl = inject('baseUrl');
-const START = new Date('2026-06-10T09:00:00');
-const RUN_SETUP = new Date('2026-06-10T09:28:00');
-const CONTROLLER = '李雨平';
-const DIRECTOR = '李伟涛';
-const EVALUATOR_A = '胡雪军';
-const EVALUATOR_B = '江天成';
 const HAZMAT = '示范区危险化学品生产安全事故应急预案';
 const TITLE = '化工园区液氯泄漏桌面推演';
-
-const REPORT = '按时限向区政府和市应急管理局报告';
-const EVACUATE = '组织下风向500米内群众疏散';
-const PUBLISH = '发布首条权威信息';
-const SCRIPT = {
-  leak: {
-    offset: 'T+0',
-    synopsis: '园区企业报告液氯储罐泄漏',
-    text: '化工园区某氯碱企业报告：液氯储罐阀门法兰泄漏，厂区内可见黄绿色气体。',
-    to: '区应急指挥中心',
-    action: REPORT,
-  },
-  smell: {
-    offset: 'T+2m',
-    synopsis: '下风向居民闻到刺激性气味',
-    text: '园区东侧安澜社区居民报告闻到刺激性气味，已有数人咳嗽、流泪。',
-    to: '区防指值班室',
-    action: EVACUATE,
-  },
-  press: {
-    offset: 'T+5m',
-    synopsis: '媒体询问泄漏情况',
-    text: '本地新闻客户端记者来电询问泄漏情况，网上已有现场视频流传。',
-    to: '区委宣传部',
-    action: PUBLISH,
-  },
-} satisfies Record<string, ScriptInject>;
 
 const WARNING = '预警与信息报告';
 const MOBILISATION = '紧急动员';
@@ -75,14 +53,9 @@ let page: Page;
 let clock: DeskClock;
 
 beforeEach(async () => {
-  session = await launchBrowser();
-  page = session.page;
-  clock = await deskClock(page, START);
+  ({ session, page, clock } = await openDrillDesk(START));
 });
-afterEach(async () => {
-  expect(session.errors).toEqual([]);
-  await session.close();
-});
+afterEach(() => closeDrillDesk(session));
 
 /** Picks an option and waits until its list has closed (the next select offers options of the same names). */
 async function choose(select: Locator, option: string): Promise<void> {

@@ -8,18 +8,20 @@ import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import {
   addInject,
   createScenario,
-  deskClock,
+  closeDrillDesk,
+  openDrillDesk,
   drillConsole,
   openParticipantScreen,
   participant,
   screenAtRest,
   startRun,
+  testPlanVersion,
   type DeskClock,
 } from './drill-drivers';
 import { animationsSettled, dialogSettled, label, openApp, signIn } from './drivers';
-import { launchBrowser, screenshot, type BrowserSession } from './harness';
+import { screenshot, type BrowserSession } from './harness';
 import { incidentConsole, pick, pickPerson, TYPHOON } from './incident-drivers';
-import { latinWords, LEVEL_BACKGROUND, messageGone, simulator } from './plan-drivers';
+import { latinWords, LEVEL_BACKGROUND, simulator } from './plan-drivers';
 
 const baseUrl = inject('baseUrl');
 /** 09:00 on a June morning, local time of the browser: the trainer writes the scenario. */
@@ -52,25 +54,9 @@ let page: Page;
 let clock: DeskClock;
 
 beforeEach(async () => {
-  session = await launchBrowser();
-  page = session.page;
-  clock = await deskClock(page, START);
+  ({ session, page, clock } = await openDrillDesk(START));
 });
-afterEach(async () => {
-  expect(session.errors).toEqual([]);
-  await session.close();
-});
-
-/** The tested plan versions of the scenario open in the editor: picked, saved, and the save confirmed. */
-async function testPlanVersion(editor: Locator, version: string): Promise<void> {
-  const form = editor.getByTestId('scenario-form');
-  await messageGone(page, '演练方案已保存');
-  await pick(page, form.getByLabel('检验的预案版本'), version);
-  await form.getByLabel('检验的预案版本').press('Escape');
-  await form.locator(`.ant-select-selection-item[title="${version}"]`).waitFor();
-  await form.getByRole('button', { name: label('保存') }).click();
-  await page.locator('.ant-message-notice').filter({ hasText: '演练方案已保存' }).waitFor();
-}
+afterEach(() => closeDrillDesk(session));
 
 /** The computed background of the level tag inside `within`, to check the legal colour. */
 const levelBackground = (within: Locator) =>
@@ -90,7 +76,7 @@ describe('桌面推演 · 演练事件', () => {
       objectives: ['检验防台风预案Ⅳ级响应启动程序', '检验“四个一”落实'],
       units: ['区应急管理局', '滨江街道'],
     });
-    await testPlanVersion(editor, TESTED_VERSION);
+    await testPlanVersion(page, editor, TESTED_VERSION);
     for (const item of [WARNING, LANDFALL]) await addInject(page, item);
 
     // A run: communications checked at 09:30, started; T+0 goes out.

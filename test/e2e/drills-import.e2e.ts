@@ -12,7 +12,8 @@ import {
 } from './drill-import-drivers';
 import {
   createScenario,
-  deskClock,
+  closeDrillDesk,
+  openDrillDesk,
   drillConsole,
   openParticipantScreen,
   participant,
@@ -21,7 +22,7 @@ import {
   type DeskClock,
 } from './drill-drivers';
 import { label, openApp, signIn } from './drivers';
-import { launchBrowser, screenshot, type BrowserSession } from './harness';
+import { screenshot, type BrowserSession } from './harness';
 import { latinWords } from './plan-drivers';
 import { messageShown } from './settings-drivers';
 
@@ -70,14 +71,9 @@ let page: Page;
 let clock: DeskClock;
 
 beforeEach(async () => {
-  session = await launchBrowser();
-  page = session.page;
-  clock = await deskClock(page, START);
+  ({ session, page, clock } = await openDrillDesk(START));
 });
-afterEach(async () => {
-  expect(session.errors).toEqual([]);
-  await session.close();
-});
+afterEach(() => closeDrillDesk(session));
 
 describe('演练脚本 from Excel', () => {
   it('imports a 20-row XLSX with a bad row skipped, runs it at ×60 through a pause and a mid-run reload, and the director ends it', async () => {

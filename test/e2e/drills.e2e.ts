@@ -3,7 +3,8 @@ import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import {
   addInject,
   createScenario,
-  deskClock,
+  closeDrillDesk,
+  openDrillDesk,
   drillConsole,
   openParticipantScreen,
   participant,
@@ -13,7 +14,7 @@ import {
   type ScriptInject,
 } from './drill-drivers';
 import { dialogSettled, label, openApp, signIn } from './drivers';
-import { launchBrowser, screenshot, type BrowserSession } from './harness';
+import { screenshot, type BrowserSession } from './harness';
 import { latinWords } from './plan-drivers';
 
 const baseUrl = inject('baseUrl');
@@ -80,14 +81,9 @@ let page: Page;
 let clock: DeskClock;
 
 beforeEach(async () => {
-  session = await launchBrowser();
-  page = session.page;
-  clock = await deskClock(page, START);
+  ({ session, page, clock } = await openDrillDesk(START));
 });
-afterEach(async () => {
-  expect(session.errors).toEqual([]);
-  await session.close();
-});
+afterEach(() => closeDrillDesk(session));
 
 describe('演练', () => {
   it('writes a scenario and its script, runs it at ×60 with a pause, a participant screen, contingencies and an outage, and only the director ends it', async () => {

@@ -73,11 +73,6 @@ describe('完成整改', () => {
     const closed = await actions.get(id);
     expect(closed?.status).toBe('closed');
     expect(closed?.evidence?.files).toEqual(['转发流程.pdf']);
-    // The refusal's message is on its way out (antd animates it; jsdom never ends the animation).
-    const stillShown = [...document.querySelectorAll('.ant-form-item-explain-error')].filter(
-      (e) => !e.className.includes('leave'),
-    );
-    expect(stillShown.map((e) => e.textContent)).toEqual([]);
     // Two cores shared with other suites: antd's first render alone can take seconds.
   }, 60_000);
 });
