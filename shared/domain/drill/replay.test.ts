@@ -102,6 +102,33 @@ describe('replay items', () => {
     expect(replaySpan(EVENTS)).toEqual({ startAt: T, endAt: T + 8000, durationMs: 8000 });
   });
 
+  it('says whether an observation is a 优点 or a 问题; one written before findings existed is a 记录', () => {
+    const events = journal([
+      [T, { type: 'comms.checked' }],
+      [T, { type: 'clock.speed', speed: 60 }],
+      [T, { type: 'clock.start' }],
+      [
+        T + SECOND,
+        {
+          type: 'eval.observe',
+          text: '疏散指令转达用时过长',
+          capability: '人员保护',
+          injectId: null,
+          finding: 'problem',
+        },
+      ],
+      [
+        T + 2 * SECOND,
+        { type: 'eval.observe', text: '报告及时', capability: '预警与信息报告', injectId: null },
+      ],
+    ]);
+    const observations = replayItems({ injects: script, events }).filter((i) => i.kind === 'observation');
+    expect(observations.map((o) => [o.text, o.finding])).toEqual([
+      ['疏散指令转达用时过长', 'problem'],
+      ['报告及时', 'note'],
+    ]);
+  });
+
   it('places the 演练事件 among the journal: before the start at the start, after ENDEX not at all', () => {
     const incident: IncidentMoment[] = [
       { kind: 'incident.open', serial: '演练-2026-0001', title: '液氯泄漏', at: T - MIN, by: '崔伟' },

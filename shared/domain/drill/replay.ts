@@ -9,6 +9,7 @@
  * belongs to the evaluation, not to the replay, and is left out. So is a clock gap (the 导调台 asleep or
  * closed): it is the console's trouble, not the drill's, and the 导调台 reports it.
  */
+import type { FindingKind } from './evaluation';
 import type { ResponseLevel, WarningLevel } from '../plan/levels';
 import type { FourOnesItem } from '../plan/plan-context';
 import type { ActionMark, RunEvent, SkipReason } from './run-events';
@@ -30,7 +31,14 @@ export type ReplayWhat =
   | { kind: 'inject.skip'; injectId: string; no: string; synopsis: string; reason: SkipReason; note: string }
   | { kind: 'response'; author: string; text: string; injectNo: string | null }
   | { kind: 'note'; text: string; injectNo: string | null }
-  | { kind: 'observation'; capability: string; text: string; injectNo: string | null }
+  | {
+      kind: 'observation';
+      capability: string;
+      text: string;
+      injectNo: string | null;
+      /** 优点 / 问题 / 记录; rows written before findings existed read as 记录. */
+      finding: FindingKind;
+    }
   | { kind: 'action.mark'; injectNo: string; action: string; mark: ActionMark }
   | { kind: 'callout'; unit: string; stage: CalloutStage }
   | { kind: 'incident.open'; serial: string; title: string }
@@ -193,6 +201,7 @@ function journalWhat(
           capability: event.capability,
           text: event.text,
           injectNo: noOf(event.injectId),
+          finding: event.finding ?? 'note',
         },
         at,
         by,

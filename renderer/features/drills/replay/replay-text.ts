@@ -70,8 +70,12 @@ export function itemText(item: ReplayItem, t: TFunction): string {
     case 'response':
       return text('said', { who: item.author, text: item.text });
     case 'note':
-    case 'observation':
       return text('said', { who: item.by ?? '', text: item.text });
+    case 'observation': {
+      // A 优点 or 问题 says so first; a plain 记录 reads as it was written.
+      const kind = item.finding === 'note' ? '' : `【${t(`drillReport.findingKinds.${item.finding}`)}】`;
+      return text('said', { who: item.by ?? '', text: `${kind}${item.text}` });
+    }
     case 'action.mark':
       return text('mark', {
         no: item.injectNo,
