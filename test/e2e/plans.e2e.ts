@@ -119,6 +119,16 @@ describe('应急预案', () => {
     expect(session.errors).toEqual([]);
   });
 
+  it('the header’s reminders follow the desk clock: a drill falling due shows without a reload', async () => {
+    const { page } = session;
+    const reminders = page.getByTestId('plan-reminders');
+    await reminders.getByText('1 个预案演练逾期').waitFor();
+    // The night the flood plan's drill falls due (2027-05-20) passes with the app open.
+    await page.clock.setSystemTime(new Date('2027-05-21T09:30:00Z'));
+    await page.clock.runFor(6000);
+    await reminders.getByText(/2 个预案演练逾期/).waitFor();
+  });
+
   it('prints the typhoon plan’s level table highest first: conditions, who starts each level, and its measures', async () => {
     const { page } = session;
     await openPlanLibrary(page);

@@ -2,6 +2,10 @@ import type { TFunction } from 'i18next';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { drillDue, localDate, reviewDue } from '@shared/domain/plan/plan-schedule';
 import { useServices } from '../../services/services';
+import { useClock } from '../../ui/use-clock';
+
+/** How often the reminders re-read the desk's clock: they change with the date, so a few seconds late is nothing. */
+const DATE_BEAT_MS = 5000;
 
 export interface PlanReminders {
   reviewOverdue: number;
@@ -14,9 +18,11 @@ export interface PlanReminders {
  * screens so the shell and the home screen can show them without loading the plan engine.
  */
 export function usePlanReminders(): PlanReminders | undefined {
-  const { plans, now } = useServices();
+  const { plans } = useServices();
+  // The date, not the moment: the query runs again when the day turns (or the desk clock is moved), not at
+  // every beat.
+  const today = localDate(useClock(DATE_BEAT_MS));
   return useLiveQuery(async () => {
-    const today = localDate(now());
     const latest = await plans.listLatest();
     const dues = latest
       .filter((p) => p.status !== 'retired')
@@ -26,7 +32,7 @@ export function usePlanReminders(): PlanReminders | undefined {
       drillOverdue: dues.filter((d) => d.drill.state === 'overdue').length,
       dueSoon: dues.filter((d) => d.review.state === 'dueSoon' || d.drill.state === 'dueSoon').length,
     };
-  }, [plans, now]);
+  }, [plans, today]);
 }
 
 /** "1 个预案评审逾期，2 个预案演练逾期", leaving out what is zero; empty when nothing is overdue. */
