@@ -41,7 +41,7 @@ export async function testPlanVersion(page: Page, editor: Locator, version: stri
   await form.getByLabel('检验的预案版本').press('Escape');
   await form.locator(`.ant-select-selection-item[title="${version}"]`).waitFor();
   await form.getByRole('button', { name: label('保存') }).click();
-  await page.locator('.ant-message-notice').filter({ hasText: '演练方案已保存' }).waitFor();
+  await page.locator('.ant-message-notice').filter({ hasText: '演练方案已保存' }).first().waitFor();
 }
 
 /** Long enough for the ticker (which wakes at least once a second) to write and the screens to follow. */

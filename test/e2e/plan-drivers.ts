@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { animationsSettled, dialogSettled, label } from './drivers';
 import { waitUntilSettled } from './settings-drivers';
 
@@ -81,9 +82,13 @@ export async function importPlanFile(
   await chooser.setFiles(file);
 }
 
-/** Waits until the toast that says `text` has gone (so it does not cover a later screenshot). */
+/**
+ * Waits until every toast that says `text` has gone (so none covers a later screenshot). Two saves in a row
+ * show two of the same text, one leaving while the other comes: count them, not one of them.
+ */
 export async function messageGone(page: Page, text: string | RegExp): Promise<void> {
-  await page.locator('.ant-message-notice').filter({ hasText: text }).waitFor({ state: 'hidden' });
+  const toasts = page.locator('.ant-message-notice').filter({ hasText: text });
+  await expect.poll(() => toasts.count(), { timeout: 30_000 }).toBe(0);
 }
 
 /**
