@@ -9,7 +9,8 @@ async function signIn(user: ReturnType<typeof userEvent.setup>, name: string) {
   await user.type(within(dialog).getByRole('combobox', { name: /人员/ }), name);
   await user.click(await screen.findByTitle(new RegExp(`^${name} ·`)));
   await user.click(within(dialog).getByRole('button', { name: /签\s*到/ }));
-  await screen.findByTestId('operator');
+  // The sign-in is a write: on two busy cores it can take longer than findBy's one second.
+  await screen.findByTestId('operator', {}, { timeout: 10_000 });
 }
 
 async function findDrawer(title: string): Promise<HTMLElement> {
