@@ -5,8 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { isOverdue, type CorrectiveAction } from '@shared/domain/drill/corrective-action';
 import { useClock } from '../../../ui/use-clock';
-import { ActionRowButtons } from './ActionRowButtons';
-import { ActionStatusTag, DeadlineText } from './ActionTags';
+import { actionTailColumns } from './action-columns';
 import { sourceText } from './source-text';
 import { OVERDUE_BEAT_MS, useLedger } from './useCorrectiveActions';
 import './corrective-actions.css';
@@ -61,24 +60,7 @@ export function CorrectiveActionsPage() {
     { title: field('measure'), dataIndex: 'measure' },
     { title: field('responsibleUnit'), dataIndex: 'responsibleUnit', width: 140 },
     { title: field('responsiblePerson'), dataIndex: 'responsiblePerson', width: 90 },
-    {
-      title: field('deadline'),
-      key: 'deadline',
-      width: 130,
-      render: (_: unknown, r) => <DeadlineText action={r} at={at} />,
-    },
-    {
-      title: field('status'),
-      dataIndex: 'status',
-      width: 90,
-      render: (s: CorrectiveAction['status']) => <ActionStatusTag status={s} />,
-    },
-    {
-      title: field('operations'),
-      key: 'operations',
-      width: 190,
-      render: (_: unknown, r) => <ActionRowButtons action={r} at={at} />,
-    },
+    ...actionTailColumns(t, at),
   ];
 
   return (

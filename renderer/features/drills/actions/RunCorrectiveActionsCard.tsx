@@ -5,8 +5,7 @@ import { useNavigate } from 'react-router';
 import { isOverdue, type CorrectiveAction } from '@shared/domain/drill/corrective-action';
 import type { Scenario } from '@shared/domain/drill/scenario';
 import { useClock } from '../../../ui/use-clock';
-import { ActionRowButtons } from './ActionRowButtons';
-import { ActionStatusTag, DeadlineText } from './ActionTags';
+import { actionTailColumns } from './action-columns';
 import { CreateCorrectiveActionButton } from './CreateCorrectiveActionButton';
 import { OVERDUE_BEAT_MS, useRunActions } from './useCorrectiveActions';
 import './corrective-actions.css';
@@ -32,24 +31,7 @@ export function RunCorrectiveActionsCard({
       width: 260,
       render: (_: unknown, r) => `${r.responsibleUnit} / ${r.responsiblePerson}`,
     },
-    {
-      title: field('deadline'),
-      key: 'deadline',
-      width: 130,
-      render: (_: unknown, r) => <DeadlineText action={r} at={at} />,
-    },
-    {
-      title: field('status'),
-      dataIndex: 'status',
-      width: 90,
-      render: (s: CorrectiveAction['status']) => <ActionStatusTag status={s} />,
-    },
-    {
-      title: field('operations'),
-      key: 'operations',
-      width: 190,
-      render: (_: unknown, r) => <ActionRowButtons action={r} at={at} />,
-    },
+    ...actionTailColumns(t, at),
   ];
   return (
     <Card
