@@ -25,7 +25,7 @@ import { injectSchema, scenarioInputSchema, type Scenario } from '../../shared/d
 import type { Actor } from '../../shared/domain/org/types';
 import { label, openApp, signIn } from '../e2e/drivers';
 import { launchBrowser, type StaticServer } from '../e2e/harness';
-import { DATABASE, indexRange, putRows } from './raw-idb';
+import { indexRange, putRows } from './raw-idb';
 import { progress, type Figure } from './report';
 
 export const DRILL_INJECTS = 1_000;
@@ -125,44 +125,22 @@ function journalRange(runId: string) {
   return { store: 'drillJournal', index: '[runId+seq]', lower: [runId, 0], upper: [runId, Infinity] };
 }
 
-/** The newest `limit` events of the run (a reverse cursor: the page does not clone the whole journal). */
-async function newestEvents(page: Page, runId: string, limit: number): Promise<RunEvent[]> {
-  const json = await page.evaluate(
-    ({ name, runId, limit }) =>
-      new Promise<string>((resolve, reject) => {
-        const open = indexedDB.open(name);
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const events: unknown[] = [];
-          const request = db
-            .transaction('drillJournal')
-            .objectStore('drillJournal')
-            .index('[runId+seq]')
-            .openCursor(IDBKeyRange.bound([runId, 0], [runId, Infinity]), 'prev');
-          request.onsuccess = () => {
-            const cursor = request.result;
-            if (cursor && events.length < limit) {
-              events.push((cursor.value as { event: unknown }).event);
-              cursor.continue();
-              return;
-            }
-            db.close();
-            resolve(JSON.stringify(events));
-          };
-          request.onerror = () => reject(request.error);
-        };
-      }),
-    { name: DATABASE, runId, limit },
-  );
-  return JSON.parse(json) as RunEvent[];
-}
-
-/** The newest event of `type`, once the journal has it (looking at the newest rows only). */
-async function waitForEvent(page: Page, runId: string, type: RunEvent['type']): Promise<RunEvent> {
+/**
+ * The first event of `type` after row `since` (the journal's row count before the click that writes it), once
+ * the journal has it. Not "the newest rows": while the ticker delivers every few milliseconds and the page is
+ * slow to answer, the event a click wrote can already lie many rows deep.
+ */
+async function waitForEvent(
+  page: Page,
+  runId: string,
+  type: RunEvent['type'],
+  since: number,
+): Promise<RunEvent> {
   const deadline = Date.now() + LONG.timeout;
+  const range = { ...journalRange(runId), lower: [runId, since + 1] };
   for (;;) {
-    const found = (await newestEvents(page, runId, 20)).find((e) => e.type === type);
+    const rows = JSON.parse(await indexRange(page, range, 'all')) as { event: RunEvent }[];
+    const found = rows.find((row) => row.event.type === type)?.event;
     if (found) return found;
     if (Date.now() > deadline) {
       const notices = await page.locator('.ant-message').allTextContents();
@@ -257,32 +235,36 @@ async function driveRun(page: Page, run: DrillRun, cadence: Cadence): Promise<Ru
   await click(page, '通信检查完成');
   if (cadence.speed !== 1) {
     const speed = page.getByTestId('drill-clock-bar').getByRole('combobox', { name: '倍速' });
+    const before = await journalCount(page, run.id);
     await speed.click();
     await page
       .locator(`.ant-select-dropdown:visible .ant-select-item-option[title="×${cadence.speed}"]`)
       .click();
-    const event = await waitForEvent(page, run.id, 'clock.speed');
+    const event = await waitForEvent(page, run.id, 'clock.speed', before);
     if (event.type !== 'clock.speed' || event.speed !== cadence.speed) {
       throw new Error(`the console set ${JSON.stringify(event)}, not ×${cadence.speed}`);
     }
   }
+  const beforeStart = await journalCount(page, run.id);
   await click(page, '开始演练');
-  const started = (await waitForEvent(page, run.id, 'clock.start')).at;
+  const started = (await waitForEvent(page, run.id, 'clock.start', beforeStart)).at;
   const runningMs = (DRILL_INJECTS * cadence.stepMs) / cadence.speed;
   progress(`  ${cadence.name}: started; ${DRILL_INJECTS} injects over ${runningMs / 1000} s of running time`);
 
   let paused = 0;
   for (const after of PAUSE_AFTER_MS) {
     await sleep(Math.max(0, started + paused + after - Date.now()));
+    const beforePause = await journalCount(page, run.id);
     await click(page, '暂停');
-    const pausedAt = (await waitForEvent(page, run.id, 'clock.pause')).at;
+    const pausedAt = (await waitForEvent(page, run.id, 'clock.pause', beforePause)).at;
     await page
       .getByTestId('drill-clock-bar')
       .getByRole('button', { name: label('继续') })
       .waitFor(LONG);
     await sleep(Math.max(0, pausedAt + PAUSE_MS - Date.now()));
+    const beforeResume = await journalCount(page, run.id);
     await click(page, '继续');
-    const resumedAt = (await waitForEvent(page, run.id, 'clock.resume')).at;
+    const resumedAt = (await waitForEvent(page, run.id, 'clock.resume', beforeResume)).at;
     progress(
       `  ${cadence.name}: paused after ${pausedAt - started - paused} ms of running time for ` +
         `${resumedAt - pausedAt} ms; ${await journalCount(page, run.id)} journal rows`,

@@ -123,6 +123,7 @@ export function createDrillRepository(db: EmergencyDeskDatabase, now: Clock = Da
    * it is consistent inside a transaction or out of one.
    */
   const snapshots = new Map<string, { seq: number; snapshot: DrillSnapshot }>();
+  const commitListeners = new Set<(runId: string, lastSeq: number) => void>();
 
   async function snapshotOf(run: DrillRun): Promise<DrillSnapshot> {
     const cached = snapshots.get(run.id);
@@ -158,7 +159,10 @@ export function createDrillRepository(db: EmergencyDeskDatabase, now: Clock = Da
       updatedAt: next.at(-1)?.at ?? run.updatedAt,
     });
     // Kept only once IndexedDB has committed: an aborted write must not leave the cache ahead of the disk.
-    Dexie.currentTransaction?.on('complete', () => snapshots.set(run.id, { seq: lastSeq, snapshot }));
+    Dexie.currentTransaction?.on('complete', () => {
+      snapshots.set(run.id, { seq: lastSeq, snapshot });
+      for (const listener of commitListeners) listener(run.id, lastSeq);
+    });
     return snapshot;
   }
 
@@ -231,6 +235,15 @@ export function createDrillRepository(db: EmergencyDeskDatabase, now: Clock = Da
       return [...rows].sort((a, b) => b.createdAt - a.createdAt);
     },
     getRun: (id: string) => db.drillRuns.get(id),
+    /**
+     * Hears of each journal write of this connection as soon as IndexedDB has committed it, before any live
+     * query has re-read: the ticker in its worker learns of a start or a resume without waiting for the
+     * console to render. Returns the unsubscribe.
+     */
+    onCommitted(listener: (runId: string, lastSeq: number) => void): () => void {
+      commitListeners.add(listener);
+      return () => void commitListeners.delete(listener);
+    },
     /** The run's journal in its order (the 复盘 plays it back). */
     journal: (runId: string): Promise<RunEvent[]> => eventsOf(runId),
 

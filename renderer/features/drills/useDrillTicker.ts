@@ -1,56 +1,113 @@
-import { useEffect, useRef } from 'react';
-import { nextDueAt } from '@shared/domain/drill/inject-schedule';
+import { useEffect, useRef, useState } from 'react';
 import type { RunState } from '@shared/domain/drill/run-state';
-import { createTicker } from '@shared/domain/drill/ticker';
+import { createTicker, type Ticker } from '@shared/domain/drill/ticker';
 import type { Actor } from '@shared/domain/org/types';
 import { useServices } from '../../services/services';
+import { drillTickerOptions } from '../../db/drill-ticker-session';
+import { openTickerWorker, type TickerWorker } from '../../db/drill-ticker-client';
+
+/** Which thread keeps the run's time: the ticker's worker, the page itself, or nobody (the clock stands). */
+export type TickerPlace = 'worker' | 'page' | 'none';
 
 /**
- * Runs the drill's ticker while the clock runs and someone is signed in: it wakes when the next inject falls
- * due (and every second), and asks the repository to deliver what is due as of that moment. A jump of the
- * real clock between two ticks is written to the journal as a `clock.gap`.
+ * Keeps the drill's time while the clock runs (or a random start is armed) and someone is signed in;
+ * db/drill-ticker-session.ts says what a tick does. It runs in a worker of its own when the page has one
+ * reading the page's clock, because on the main thread every delivery re-renders the console and the next
+ * timer waits behind that rendering. The worker watches the run from the moment the console opens, and starts
+ * and stops its ticker itself as the clock does, so no start or resume waits for a hand-over. The page ticks
+ * itself only until the worker has read the run, on a simulated clock (a worker cannot share it), without
+ * Web Workers (jsdom), or when the worker is lost.
  */
 export function useDrillTicker(
   runId: string,
   state: RunState | null,
-  /** The journal's last row number: any new row may move the next wake. */
   seq: number,
+  /** The clock runs, or a random start is armed. */
   isRunning: boolean,
   actor: Actor | null,
-): void {
-  const { drills, now } = useServices();
+): TickerPlace {
+  const { drills, resources, now } = useServices();
+  // The drill tables live in the same database as the resources; this is the name the worker opens.
+  const databaseName = resources.databaseName;
   const stateRef = useRef(state);
-  const tickerRef = useRef<ReturnType<typeof createTicker> | null>(null);
   const actorRef = useRef(actor);
-  const actorId = actor?.personId ?? null;
+  const localRef = useRef<Ticker | null>(null);
+  const workerRef = useRef<TickerWorker | null>(null);
+  const [isWorkerWatching, setWorkerWatching] = useState(false);
+  const actorKey = actor ? `${actor.personId}/${actor.positionId}` : null;
 
   useEffect(() => {
-    if (!isRunning || !actorId) return undefined;
-    const by = () => actorRef.current as Actor;
-    const ticker = createTicker(
-      { now, setTimer: (fn, ms) => setTimeout(fn, ms), clearTimer: (h) => clearTimeout(h as number) },
-      {
-        wakeAt: (at) => (stateRef.current ? nextDueAt(stateRef.current, at) : null),
-        onTick: async (at) => {
-          await drills.deliverDue(runId, at, by());
-        },
-        onGap: async (from, to) => {
-          await drills.append(runId, { type: 'clock.gap', from, to }, by()).catch(() => undefined);
-        },
-      },
-    );
-    tickerRef.current = ticker;
-    ticker.start();
+    const worker = openTickerWorker(databaseName, now);
+    if (!worker) return undefined;
+    let isClosed = false;
+    const unlisten = worker.listen((report) => {
+      if (report.type === 'watching' && report.runId === runId) setWorkerWatching(true);
+      else if (report.type === 'lost') {
+        workerRef.current = null;
+        setWorkerWatching(false);
+      }
+    });
+    // The console's own writes (start, pause, resume, speed …) reach the worker the moment they commit; rows
+    // from other windows arrive through the live query below.
+    const unsubscribe = drills.onCommitted((committed, lastSeq) => {
+      if (committed === runId) worker.send({ type: 'journal', seq: lastSeq });
+    });
+    void worker.clockAgrees().then((agrees) => {
+      if (isClosed) return;
+      // A page on a simulated clock keeps the ticker on its own thread throughout.
+      if (!agrees) {
+        worker.close();
+        return;
+      }
+      workerRef.current = worker;
+      worker.send({ type: 'watch', runId, actor: actorRef.current });
+    });
     return () => {
-      ticker.stop();
-      tickerRef.current = null;
+      isClosed = true;
+      unlisten();
+      unsubscribe();
+      worker.close();
+      workerRef.current = null;
+      setWorkerWatching(false);
     };
-  }, [runId, isRunning, actorId, drills, now]);
+  }, [runId, databaseName, now, drills]);
 
-  // A new journal row (speed, jump, re-timing, a new inject) may move the next wake: re-plan at once.
+  const ticksHere = isRunning && actorKey !== null && !isWorkerWatching;
+  useEffect(() => {
+    if (!ticksHere) return undefined;
+    const local = createTicker(
+      { now, setTimer: (fn, ms) => setTimeout(fn, ms), clearTimer: (h) => clearTimeout(h as number) },
+      drillTickerOptions(
+        drills,
+        runId,
+        () => actorRef.current as Actor,
+        () => stateRef.current,
+      ),
+    );
+    localRef.current = local;
+    local.start();
+    return () => {
+      local.stop();
+      localRef.current = null;
+    };
+  }, [runId, ticksHere, drills, now]);
+
+  useEffect(() => {
+    actorRef.current = actor;
+    workerRef.current?.send({ type: 'actor', actor });
+    // Only a change of person or position is news to the worker, not a new object for the same one.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [actorKey]);
+
+  // A new journal row (speed, jump, re-timing, a new inject, a write from another window) may move the next
+  // wake: re-plan at once.
   useEffect(() => {
     stateRef.current = state;
     actorRef.current = actor;
-    tickerRef.current?.poke();
+    localRef.current?.poke();
+    workerRef.current?.send({ type: 'journal', seq });
   }, [state, actor, seq]);
+
+  if (isWorkerWatching) return isRunning && actorKey !== null ? 'worker' : 'none';
+  return ticksHere ? 'page' : 'none';
 }

@@ -54,7 +54,7 @@ export function DrillConsole() {
   const at = Math.max(beat, state?.lastAt ?? 0);
   // An armed random start needs the ticker as much as a running clock does.
   const shouldTick = status === 'running' || (status === 'ready' && state?.startWindow != null);
-  useDrillTicker(id, state, loaded?.run.lastSeq ?? 0, shouldTick, actor);
+  const tickerPlace = useDrillTicker(id, state, loaded?.run.lastSeq ?? 0, shouldTick, actor);
   const rows = useMemo(() => (state ? injectRows(state, at) : []), [state, at]);
   // The table renders in the background (interruptible), so the ticker's timer never waits behind it.
   const deferredRows = useDeferredValue(rows);
@@ -69,7 +69,13 @@ export function DrillConsole() {
   const overdue = rows.filter((r) => r.status === 'overdue');
 
   return (
-    <Space direction="vertical" size={12} style={{ width: '100%' }} data-testid="drill-console">
+    <Space
+      direction="vertical"
+      size={12}
+      style={{ width: '100%' }}
+      data-testid="drill-console"
+      data-ticker={tickerPlace}
+    >
       <DrillWatermark />
       <Card
         size="small"
