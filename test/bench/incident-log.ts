@@ -228,7 +228,7 @@ async function storedLines(page: Page, incidentId: string): Promise<number> {
 }
 
 /** The sample resources load behind the first screen: wait until they are in, so they do not run alongside. */
-async function sampleResourcesLoaded(page: Page): Promise<void> {
+export async function sampleResourcesLoaded(page: Page): Promise<void> {
   const deadline = Date.now() + LONG.timeout;
   for (;;) {
     const loaded = await page.evaluate(
@@ -254,7 +254,7 @@ async function sampleResourcesLoaded(page: Page): Promise<void> {
   }
 }
 
-async function seedLog(server: StaticServer, profileDir: string, fixture: LogFixture): Promise<void> {
+export async function seedLog(server: StaticServer, profileDir: string, fixture: LogFixture): Promise<void> {
   const session = await launchBrowser({ profileDir });
   const { page } = session;
   try {
@@ -294,7 +294,12 @@ interface Open {
 }
 
 /** Goes from 值班 to the console in the page and times it there; `expected` is the newest line's text. */
-async function openConsole(page: Page, incidentId: string, seq: number, expected: string): Promise<Open> {
+export async function openConsole(
+  page: Page,
+  incidentId: string,
+  seq: number,
+  expected: string,
+): Promise<Open> {
   return page.evaluate(
     ({ hash, seq, expected, loading }) =>
       new Promise<Open>((resolve, reject) => {
@@ -332,7 +337,7 @@ async function openConsole(page: Page, incidentId: string, seq: number, expected
 }
 
 /** (Back) to 值班, and wait until the page is idle, so the next open starts from rest. */
-async function toDuty(page: Page): Promise<void> {
+export async function toDuty(page: Page): Promise<void> {
   await page.evaluate(() => {
     location.hash = '#/duty';
   });

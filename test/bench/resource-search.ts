@@ -254,7 +254,7 @@ interface Settled {
 }
 
 /** Types `query` into 一键检索 and returns the last search's duration once the list has settled. */
-async function searchOnce(page: Page, query: string): Promise<Settled> {
+export async function searchOnce(page: Page, query: string): Promise<Settled> {
   await page.evaluate((name) => {
     performance.clearMeasures(name);
     delete (window as { benchSeen?: unknown }).benchSeen;
@@ -294,6 +294,32 @@ function percentile(values: readonly number[], p: number): number {
 
 const round = (ms: number) => Math.round(ms * 10) / 10;
 
+/**
+ * Tops the profile's search index up to RESOURCE_INDEX_ROWS with synthetic rows, on a page of the app whose
+ * sample resources are in; returns the index's row count.
+ */
+export async function seedResourceIndex(page: Page): Promise<number> {
+  const existing = await indexRowCount(page);
+  const needed = Math.max(0, RESOURCE_INDEX_ROWS - existing);
+  let started = Date.now();
+  const rows = syntheticIndexRows(needed);
+  progress(`built ${needed} index rows in ${Date.now() - started} ms (${existing} already there)`);
+  started = Date.now();
+  for (let from = 0; from < rows.length; from += CHUNK) {
+    await putIndexRows(page, rows.slice(from, from + CHUNK));
+    const done = Math.min(rows.length, from + CHUNK);
+    if (done % 25_000 === 0 || done === rows.length) {
+      progress(`  inserted ${done}/${rows.length} (${Math.round((Date.now() - started) / 1000)} s)`);
+    }
+  }
+  const total = await indexRowCount(page);
+  progress(`seeded the index to ${total} rows in ${Math.round((Date.now() - started) / 1000)} s`);
+  if (total < RESOURCE_INDEX_ROWS) {
+    throw new Error(`resourceIndex holds ${total} rows, expected ≥ ${RESOURCE_INDEX_ROWS}`);
+  }
+  return total;
+}
+
 export async function resourceSearchFigure(server: StaticServer, profileDir: string): Promise<Figure> {
   const began = Date.now();
   const session = await launchBrowser({ profileDir });
@@ -306,24 +332,7 @@ export async function resourceSearchFigure(server: StaticServer, profileDir: str
       SAMPLE_MATERIALS,
       { ...LONG, polling: 250 },
     );
-    const existing = await indexRowCount(page);
-    const needed = Math.max(0, RESOURCE_INDEX_ROWS - existing);
-    let started = Date.now();
-    const rows = syntheticIndexRows(needed);
-    progress(`built ${needed} index rows in ${Date.now() - started} ms (${existing} already there)`);
-    started = Date.now();
-    for (let from = 0; from < rows.length; from += CHUNK) {
-      await putIndexRows(page, rows.slice(from, from + CHUNK));
-      const done = Math.min(rows.length, from + CHUNK);
-      if (done % 25_000 === 0 || done === rows.length) {
-        progress(`  inserted ${done}/${rows.length} (${Math.round((Date.now() - started) / 1000)} s)`);
-      }
-    }
-    const total = await indexRowCount(page);
-    progress(`seeded the index to ${total} rows in ${Math.round((Date.now() - started) / 1000)} s`);
-    if (total < RESOURCE_INDEX_ROWS) {
-      throw new Error(`resourceIndex holds ${total} rows, expected ≥ ${RESOURCE_INDEX_ROWS}`);
-    }
+    const total = await seedResourceIndex(page);
 
     await page.goto(`${server.url}#/resources/search`);
     await page.reload();

@@ -2,8 +2,9 @@
  * `npm run bench`: builds the production renderer (into ED_RENDERER_OUT when set), serves it on one port
  * for the whole run, and measures cold start-up to an interactive directory with the sample district and
  * with 10,000 people, then 一键检索 over 100,000 resources, then opening the 指挥台 of an incident whose log
- * holds 100,000 lines, then the 导调台 delivering 1,000 injects at ×1 and 1,000 at ×60, paused twice each,
- * then 100 hard kills of the browser while log lines are written, counting saved lines lost.
+ * holds 100,000 lines, then the renderer's heap with both of those loaded and used, then 100,000 materials
+ * imported, then the 导调台 delivering 1,000 injects at ×1 and 1,000 at ×60, paused twice each, then 100 hard
+ * kills of the browser while log lines are written, counting saved lines lost.
  * Figures go to stdout and test-results/bench.json; progress to stderr.
  */
 import { rmSync } from 'node:fs';
@@ -19,6 +20,7 @@ import { IMPORT_ROWS } from './materials-fixture';
 import { LOG_LINES, logOpenFigure } from './incident-log';
 import { DRILL_INJECTS, injectLatenessFigures } from './drill-lateness';
 import { CRASH_CYCLES, crashFigure } from './crash';
+import { rendererHeapFigure } from './renderer-heap';
 
 const RUNS = 5;
 const LARGE_DIRECTORY = 10_000;
@@ -38,7 +40,7 @@ function startupFigure(name: string, runs: readonly number[], goal: number): Fig
 }
 
 /**
- * `npm run bench -- --only=startup,search,log,import,drill,crash` measures a part; the others' figures are not
+ * `npm run bench -- --only=startup,search,log,heap,import,drill,crash` measures a part; the others' figures are not
  * written.
  */
 const ONLY =
@@ -82,6 +84,14 @@ async function main(): Promise<void> {
       const log = await logOpenFigure(server, incidentLog, RUNS);
       printFigure(log);
       figures.push(log);
+    }
+    if (wanted('heap')) {
+      progress(`renderer heap with ${RESOURCE_INDEX_ROWS} resources and ${LOG_LINES} log lines, both used`);
+      const heapProfile = await seedSampleProfile(server);
+      profiles.push(heapProfile);
+      const heap = await rendererHeapFigure(server, heapProfile);
+      printFigure(heap);
+      figures.push(heap);
     }
     if (wanted('import')) {
       progress(
