@@ -22,6 +22,7 @@ export default defineConfig({
             'electron/**/*.test.ts',
             'test/model/**/*.test.ts',
             'test/security/**/*.test.ts',
+            'test/fuzz/**/*.test.ts',
           ],
         },
       },

@@ -10,6 +10,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Person, Position, Unit } from '../shared/domain/org/types';
+import type { Role } from '../shared/domain/org/roles';
 import { mulberry32 } from './seeded-random';
 
 type Seed<T> = Omit<T, 'createdAt' | 'createdBy' | 'updatedAt' | 'updatedBy'>;
@@ -275,7 +276,14 @@ const P = {
 // People
 
 const people: PersonSeed[] = [];
-function person(at: UnitSeed, title: string, held: PositionSeed[] = [], note = ''): PersonSeed {
+function person(
+  at: UnitSeed,
+  title: string,
+  held: PositionSeed[] = [],
+  note = '',
+  /** Roles set by hand; without them the app derives them from the positions (shared/domain/org/roles.ts). */
+  roles?: Role[],
+): PersonSeed {
   const block = blockOf.get(at.id) as string;
   const record: PersonSeed = {
     id: nextId('person'),
@@ -285,6 +293,7 @@ function person(at: UnitSeed, title: string, held: PositionSeed[] = [], note = '
     mobile: mobile(),
     officePhone: landline(block),
     positionIds: held.map((p) => p.id),
+    ...(roles ? { roles } : {}),
     note,
   };
   people.push(record);
@@ -293,14 +302,18 @@ function person(at: UnitSeed, title: string, held: PositionSeed[] = [], note = '
 
 // 区人民政府
 person(gov, '区长', [P.commander], '区突发事件应急委员会主任');
-person(gov, '常务副区长', [P.deputyCommander], '区突发事件应急委员会常务副主任');
+person(gov, '常务副区长', [P.deputyCommander], '区突发事件应急委员会常务副主任', ['operator', 'controller']);
 person(gov, '副区长', [P.deputyCommander, P.drillDirector], '分管应急管理、安全生产');
 person(gov, '副区长', [P.deputyCommander], '分管水务，区三防指挥部常务副总指挥');
 person(gov, '区政府办公室副主任', [P.liaison, P.observer]);
 
 // 示范区应急管理局
-person(ema, '局长', [P.secretaryGeneral], '兼区三防指挥部办公室主任');
-person(ema, '副局长', [P.officeDirector, P.leaderOnCall], '区应急委办公室常务副主任');
+// The office's two heads administer the desk (roles, purge); everyone else's roles follow their positions.
+person(ema, '局长', [P.secretaryGeneral], '兼区三防指挥部办公室主任', ['operator', 'administrator']);
+person(ema, '副局长', [P.officeDirector, P.leaderOnCall], '区应急委办公室常务副主任', [
+  'operator',
+  'administrator',
+]);
 person(ema, '副局长', [P.leaderOnCall, P.siteCommander]);
 person(ema, '副局长', [P.leaderOnCall]);
 person(ema, '总工程师', [P.expertLead], '高级工程师，化工安全方向');

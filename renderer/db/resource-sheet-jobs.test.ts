@@ -66,4 +66,29 @@ describe('spreadsheet session', () => {
     });
     expect((await repo.search('麻袋'))[0]).toMatchObject({ code: '2010102', quantity: 20 });
   });
+
+  it('refuses a damaged XLSX with a message of its own, not the zip reader words (fuzz suite)', async () => {
+    const session = new SheetSession();
+    const { bytes } = (await session.handle(
+      {
+        type: 'write',
+        rows: [
+          ['物资编码', '物资名称'],
+          ['2010101', '编织袋'],
+        ],
+        format: 'xlsx',
+        sheetName: '物资',
+      },
+      () => undefined,
+    )) as { bytes: Uint8Array };
+    for (const damaged of [
+      bytes.slice(0, bytes.length - 40),
+      bytes.slice(0, 0),
+      csv('物资编码,物资名称\n'),
+    ]) {
+      await expect(
+        session.handle({ type: 'read', bytes: damaged, format: 'xlsx' }, () => undefined),
+      ).rejects.toMatchObject({ name: 'RepositoryError', code: 'sheetUnreadable' });
+    }
+  });
 });

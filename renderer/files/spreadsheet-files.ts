@@ -6,6 +6,7 @@
 import type ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { decodeText } from '@shared/files/decode-text';
+import { RepositoryError } from '../db/repositories/repository-error';
 
 export type SheetFormat = 'csv' | 'xlsx';
 
@@ -57,9 +58,14 @@ export async function readSheet(bytes: Uint8Array, format: SheetFormat): Promise
   }
   const Excel = await loadExcel();
   const workbook = new Excel.Workbook();
-  await workbook.xlsx.load(
-    bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
-  );
+  try {
+    await workbook.xlsx.load(
+      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+    );
+  } catch {
+    // A damaged or cut-off file, or another format named .xlsx: the zip reader's own words mean nothing here.
+    throw new RepositoryError('sheetUnreadable');
+  }
   const sheet = workbook.worksheets[0];
   const rows: string[][] = [];
   sheet?.eachRow({ includeEmpty: true }, (row, number) => {

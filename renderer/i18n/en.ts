@@ -1,4 +1,5 @@
 /** English. Field terms keep their Chinese original in brackets where an operator would look for it. */
+import { archiveEn } from './archive.en';
 import { drillActionsEn } from './drill-actions.en';
 import { drillReportEn } from './drill-report.en';
 import { drillReplayEn } from './drill-replay.en';
@@ -9,9 +10,11 @@ import { plansEn } from './plans.en';
 import { pullTestsEn } from './pull-tests.en';
 import { reportsAreaEn } from './reports.en';
 import { resourcesEn } from './resources.en';
+import { rolesEn } from './roles.en';
 import type { Messages } from './zh-CN';
 
 export const en: Messages = {
+  archive: archiveEn,
   plans: plansEn,
   duty: dutyEn,
   incidents: incidentsEn,
@@ -22,6 +25,7 @@ export const en: Messages = {
   drillReplay: drillReplayEn,
   drillReport: drillReportEn,
   drillActions: drillActionsEn,
+  roles: rolesEn,
   app: {
     title: 'Emergency Desk',
     subtitle: '应急指挥演练台',
@@ -283,6 +287,8 @@ export const en: Messages = {
   },
   audit: {
     actions: {
+      ...rolesEn.audit.actions,
+      ...archiveEn.audit.actions,
       create: 'Created',
       update: 'Changed',
       delete: 'Deleted',
@@ -307,6 +313,7 @@ export const en: Messages = {
       'run.endex': 'Drill ended (ENDEX)',
     },
     entities: {
+      ...archiveEn.audit.entities,
       unit: 'Unit',
       person: 'Person',
       position: 'Position',
@@ -393,13 +400,13 @@ export const en: Messages = {
     codeExists: 'Material code {{value}} already exists',
   },
   errors: {
+    ...rolesEn.errors,
     handoverPending:
       'The previous handover sheet has not been confirmed yet: its receiver must confirm it first',
     alreadyHandedOver: 'This shift has already been handed over',
     selfReceipt: 'The person handing over cannot also take over',
     notReceiver: 'This sheet must be confirmed by {{name}}, signed in',
     alreadyReceived: 'This sheet has already been confirmed',
-    incidentNotClosed: 'Personal data can be cleared only once the incident is closed',
     shelterClosed: 'Shelter “{{name}}” is not open',
     shelterFull: 'Shelter “{{name}}” has only {{free}} free places',
     dispatchStatusNotNow: 'A dispatch cannot go from “{{from}}” to “{{to}}”',
@@ -438,6 +445,12 @@ export const en: Messages = {
     backupChecksum: 'The backup failed its checksum: it was changed or is incomplete. Nothing was changed.',
     backupTooNew: 'This backup comes from a newer version; upgrade first',
     backupInvalid: 'The backup file is malformed: {{detail}}',
+    backupRowInvalid:
+      'Record {{row}} of table “$t(settings.tables.{{table}})” in the backup has no valid {{field}}. Nothing was changed.',
+    backupRowDuplicate:
+      'Record {{row}} of table “$t(settings.tables.{{table}})” in the backup repeats the {{field}} of record {{other}}. Nothing was changed.',
+    sheetUnreadable:
+      'This Excel file cannot be read: it is damaged or not an .xlsx file (save it as .xlsx or CSV in Excel/WPS and import again). Nothing was changed.',
     storageFull: 'Storage is full and the data was not saved. Export a backup and free disk space.',
     materialCodeTaken: 'Material code {{code}} is already used by “{{name}}”',
     importCancelled: 'Import cancelled; nothing was written',
@@ -459,6 +472,7 @@ export const en: Messages = {
     },
     pullTest: pullTestsEn.errors,
     drill: drillsEn.errors,
+    archive: archiveEn.errors,
     planRevision: drillReportEn.errors,
     correctiveAction: drillActionsEn.errors,
     unexpected: 'The operation failed: {{message}}',

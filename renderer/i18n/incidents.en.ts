@@ -168,17 +168,6 @@ export const incidentsEn: Messages['incidents'] = {
     markNotified: 'Called',
     markAcknowledged: 'Answered',
   },
-  ending: {
-    export: 'Export archive',
-    exported: 'Archive exported ({{count}} log entries)',
-    purge: 'Clear personal data',
-    purgeHint:
-      'Export the archive for the record. Once the assessment the law requires is done, clear the names and phone numbers of the people involved; counts of casualties and placements stay.',
-    purgeConfirm:
-      'Clear the names and phone numbers of the people involved? This cannot be undone; counts stay.',
-    purged: 'Personal data cleared',
-    purgedAt: 'Personal data cleared on {{time}}; counts stay.',
-  },
   announcement: {
     open: 'Termination announcement',
     title: 'Termination announcement',

@@ -158,16 +158,6 @@ export const incidentsZhCN = {
     markNotified: '已通知',
     markAcknowledged: '已回复',
   },
-  ending: {
-    export: '导出事件档案',
-    exported: '已导出事件档案（日志 {{count}} 条）',
-    purge: '清除个人信息',
-    purgeHint:
-      '请导出事件档案存档。依法完成调查评估后，清除报告人、通知对象等人员的姓名和电话；伤亡、转移安置等人数保留。',
-    purgeConfirm: '清除本事件涉及人员的姓名和电话？此操作不可撤销，人数统计保留。',
-    purged: '个人信息已清除',
-    purgedAt: '个人信息已于 {{time}} 清除，人数统计保留。',
-  },
   announcement: {
     open: '终止公告',
     title: '终止公告',

@@ -2,6 +2,7 @@
  * 简体中文, the default and the source of every key: en.ts must have the same shape (checked by the compiler).
  * Field terms are the exact Chinese terms of emergency management, not translations.
  */
+import { archiveZhCN } from './archive.zh-CN';
 import { drillActionsZhCN } from './drill-actions.zh-CN';
 import { drillReportZhCN } from './drill-report.zh-CN';
 import { drillReplayZhCN } from './drill-replay.zh-CN';
@@ -12,8 +13,10 @@ import { plansZhCN } from './plans.zh-CN';
 import { pullTestsZhCN } from './pull-tests.zh-CN';
 import { reportsAreaZhCN } from './reports.zh-CN';
 import { resourcesZhCN } from './resources.zh-CN';
+import { rolesZhCN } from './roles.zh-CN';
 
 export const zhCN = {
+  archive: archiveZhCN,
   plans: plansZhCN,
   duty: dutyZhCN,
   incidents: incidentsZhCN,
@@ -24,6 +27,7 @@ export const zhCN = {
   drillReplay: drillReplayZhCN,
   drillReport: drillReportZhCN,
   drillActions: drillActionsZhCN,
+  roles: rolesZhCN,
   app: {
     title: '应急指挥演练台',
     subtitle: 'Emergency Desk',
@@ -278,6 +282,8 @@ export const zhCN = {
   },
   audit: {
     actions: {
+      ...rolesZhCN.audit.actions,
+      ...archiveZhCN.audit.actions,
       create: '新增',
       update: '修改',
       delete: '删除',
@@ -302,6 +308,7 @@ export const zhCN = {
       'run.endex': '结束演练',
     },
     entities: {
+      ...archiveZhCN.audit.entities,
       unit: '单位',
       person: '人员',
       position: '岗位',
@@ -387,12 +394,12 @@ export const zhCN = {
     initialRuleRequired: '至少须保留一条初报规则',
   },
   errors: {
+    ...rolesZhCN.errors,
     handoverPending: '上一班的交接单尚未接班确认，请先由接班人确认接班',
     alreadyHandedOver: '本班次已经交班，不能重复交班',
     selfReceipt: '交班人和接班人不能是同一人',
     notReceiver: '该交接单应由 {{name}} 签到后确认接班',
     alreadyReceived: '该交接单已确认接班',
-    incidentNotClosed: '事件结案后才能清除个人信息',
     shelterClosed: '避难场所“{{name}}”未开放',
     shelterFull: '避难场所“{{name}}”只剩 {{free}} 个空位',
     dispatchStatusNotNow: '调派状态不能从“{{from}}”改为“{{to}}”',
@@ -429,6 +436,12 @@ export const zhCN = {
     backupChecksum: '备份文件校验失败：内容已被修改或不完整，未做任何更改',
     backupTooNew: '该备份来自更新版本的软件，请先升级本软件',
     backupInvalid: '备份文件结构不正确：{{detail}}',
+    backupRowInvalid:
+      '备份文件中“$t(settings.tables.{{table}})”表第{{row}}条记录缺少有效的 {{field}}，未做任何更改',
+    backupRowDuplicate:
+      '备份文件中“$t(settings.tables.{{table}})”表第{{row}}条记录的 {{field}} 与第{{other}}条重复，未做任何更改',
+    sheetUnreadable:
+      '无法读取该 Excel 文件：文件已损坏或不是 .xlsx 格式（可在 Excel/WPS 中另存为 .xlsx 或 CSV 后再导入），未做任何更改',
     storageFull: '存储空间已满，数据未保存。请导出备份并清理磁盘空间。',
     materialCodeTaken: '物资编码 {{code}} 已被“{{name}}”使用',
     importCancelled: '已取消导入，未写入任何数据',
@@ -446,6 +459,7 @@ export const zhCN = {
     },
     pullTest: pullTestsZhCN.errors,
     drill: drillsZhCN.errors,
+    archive: archiveZhCN.errors,
     planRevision: drillReportZhCN.errors,
     correctiveAction: drillActionsZhCN.errors,
     unexpected: '操作失败：{{message}}',

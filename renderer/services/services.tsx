@@ -8,6 +8,7 @@ import {
   createAnnouncementRepository,
   type AnnouncementRepository,
 } from '../db/repositories/announcement-repository';
+import { createArchiveRepository, type ArchiveRepository } from '../db/repositories/archive-repository';
 import { createAuditRepository, type AuditRepository } from '../db/repositories/audit-trail';
 import { createBackupRepository, type BackupRepository } from '../db/repositories/backup-repository';
 import { createDirectoryRepository, type DirectoryRepository } from '../db/repositories/directory-repository';
@@ -54,6 +55,8 @@ export interface Services {
   correctiveActions: CorrectiveActionRepository;
   settings: SettingsRepository;
   backup: BackupRepository;
+  /** 归档包 of one incident or drill run, and 清除个人信息 of a closed incident. */
+  archive: ArchiveRepository;
   audit: AuditRepository;
   platform: Platform;
   now: () => number;
@@ -86,6 +89,7 @@ export function createServices(
     correctiveActions: createCorrectiveActionRepository(db, now),
     settings: createSettingsRepository(db, now),
     backup: createBackupRepository(db, now),
+    archive: createArchiveRepository(db, now),
     audit: createAuditRepository(db),
     platform,
     now,

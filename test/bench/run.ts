@@ -4,7 +4,8 @@
  * with 10,000 people, then 一键检索 over 100,000 resources, then opening the 指挥台 of an incident whose log
  * holds 100,000 lines, then the renderer's heap with both of those loaded and used, then 100,000 materials
  * imported, then the 导调台 delivering 1,000 injects at ×1 and 1,000 at ×60, paused twice each, then 100 hard
- * kills of the browser while log lines are written, counting saved lines lost.
+ * kills of the browser while log lines are written, counting saved lines lost, then 1,000 malformed files
+ * of each import kind (in Node, fake-indexeddb), counting crashes and partial writes.
  * Figures go to stdout and test-results/bench.json; progress to stderr.
  */
 import { rmSync } from 'node:fs';
@@ -20,6 +21,7 @@ import { IMPORT_ROWS } from './materials-fixture';
 import { LOG_LINES, logOpenFigure } from './incident-log';
 import { DRILL_INJECTS, injectLatenessFigures } from './drill-lateness';
 import { CRASH_CYCLES, crashFigure } from './crash';
+import { FUZZ_FILES_PER_KIND, fuzzFigures } from './fuzz';
 import { rendererHeapFigure } from './renderer-heap';
 
 const RUNS = 5;
@@ -40,7 +42,7 @@ function startupFigure(name: string, runs: readonly number[], goal: number): Fig
 }
 
 /**
- * `npm run bench -- --only=startup,search,log,heap,import,drill,crash` measures a part; the others' figures are not
+ * `npm run bench -- --only=startup,search,log,heap,import,drill,crash,fuzz` measures a part; the others' figures are not
  * written.
  */
 const ONLY =
@@ -120,6 +122,13 @@ async function main(): Promise<void> {
       const crash = await crashFigure(server);
       printFigure(crash);
       figures.push(crash);
+    }
+    if (wanted('fuzz')) {
+      progress(`${FUZZ_FILES_PER_KIND} malformed files of each import kind through the real import paths`);
+      for (const figure of await fuzzFigures()) {
+        printFigure(figure);
+        figures.push(figure);
+      }
     }
   } finally {
     await server.close();

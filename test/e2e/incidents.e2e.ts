@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { readArchivePackage } from '@shared/domain/archive/archive-package';
 import { animationsSettled, label, openApp, signIn } from './drivers';
 import { launchBrowser, screenshot, type BrowserSession } from './harness';
 import {
@@ -184,26 +185,30 @@ describe('事件处置 · 指挥台', () => {
     await page.getByTestId('duty-state').getByText('日常值守').waitFor();
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      closing.getByRole('button', { name: label('导出事件档案') }).click(),
+      closing.getByRole('button', { name: label('导出归档包') }).click(),
     ]);
-    expect(download.suggestedFilename()).toBe('事件档案-2026-0001-台风“海燕”外围影响，滨江村海水漫堤.json');
+    expect(download.suggestedFilename()).toBe(
+      '归档包-事件-2026-0001-台风“海燕”外围影响，滨江村海水漫堤-20261123.json',
+    );
     const saved = join(mkdtempSync(join(tmpdir(), 'ed-archive-')), 'archive.json');
     await download.saveAs(saved);
-    const archive = JSON.parse(readFileSync(saved, 'utf8')) as {
-      format: string;
-      logCheck: { ok: boolean; count: number };
-      log: { text: string }[];
-      dispatches: { name: string; quantity: number | null }[];
-      incident: { status: string; level: string };
-    };
-    expect(archive.format).toBe('emergency-desk/incident-archive');
-    expect(archive.incident).toMatchObject({ status: 'closed', level: 'III' });
-    expect(archive.logCheck).toEqual({ ok: true, count: archive.log.length });
-    expect(archive.dispatches.map((d) => [d.name, d.quantity])).toEqual([
+    const read = await readArchivePackage(readFileSync(saved, 'utf8'));
+    if (!read.ok) throw new Error(read.message);
+    const { tables, logChecks, manifest } = read.archive;
+    expect(tables['incidents']).toEqual([expect.objectContaining({ status: 'closed', level: 'III' })]);
+    expect(logChecks).toEqual([
+      { incidentId: expect.any(String), check: { ok: true, count: manifest['incidentLog'] } },
+    ]);
+    expect(
+      (tables['incidentDispatches'] as { name: string; quantity: number | null }[]).map((d) => [
+        d.name,
+        d.quantity,
+      ]),
+    ).toEqual([
       ['编织袋', 500],
       ['区防汛抢险队', null],
     ]);
-    await c.logRow('导出事件档案（日志').waitFor();
+    await c.logRow('已生成归档包（日志').waitFor();
     await closing.scrollIntoViewIfNeeded();
     await animationsSettled(page);
     await screenshot(page, '98-incident-closed');

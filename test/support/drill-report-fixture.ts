@@ -19,7 +19,12 @@ export async function openReportFixture(options: {
   const db = new EmergencyDeskDatabase(`report-${crypto.randomUUID()}`);
   await db.open();
   const services = createServices(db, options.platform, options.now);
-  await db.people.add({ id: options.director.personId, name: options.director.name } as Person);
+  // The director ends the run: the desk's roles ask for 导调人员 (issue 8).
+  await db.people.add({
+    id: options.director.personId,
+    name: options.director.name,
+    roles: ['controller'],
+  } as Person);
   await db.plans.add({
     id: options.plan.id,
     version: options.plan.version,

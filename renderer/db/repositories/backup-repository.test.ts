@@ -67,12 +67,11 @@ describe('backup and restore', () => {
       actor,
     );
     const bundle = await createBackupRepository(source).exportAll(actor, '示范区');
-    // Two people with the same id: bulkAdd fails after earlier tables were already cleared and refilled.
-    const broken = {
-      ...bundle,
-      tables: { ...bundle.tables, people: [...bundle.tables['people']!, bundle.tables['people']![0]] },
-    };
-    await expect(createBackupRepository(target).restoreAll(broken, actor)).rejects.toBeTruthy();
+    // Writing people fails (as a full disk would) after earlier tables were already cleared and refilled.
+    target.people.hook('creating', () => {
+      throw new Error('disk full');
+    });
+    await expect(createBackupRepository(target).restoreAll(bundle, actor)).rejects.toBeTruthy();
     expect((await target.units.toArray()).map((u) => u.id)).toEqual([unitId]);
     expect(await target.people.count()).toBe(0);
   });
@@ -85,5 +84,42 @@ describe('backup and restore', () => {
         actor,
       ),
     ).rejects.toMatchObject({ code: 'backupUnknownTables' });
+  });
+
+  it('names the table, record and key of rows IndexedDB would refuse, before writing anything (fuzz suite)', async () => {
+    const target = await newDb();
+    const unitId = await createDirectoryRepository(target).saveUnit(
+      { name: '本地单位', kind: 'department', parentId: null },
+      null,
+      actor,
+    );
+    const bundle = await createBackupRepository(source).exportAll(actor, '示范区');
+    const people = bundle.tables['people']!;
+    const materials = [
+      { id: 'm1', code: '1010101' },
+      { id: 'm2', code: '1010101' },
+    ];
+    const restore = (tables: Record<string, unknown[]>) =>
+      createBackupRepository(target).restoreAll(
+        { ...bundle, tables: { ...bundle.tables, ...tables } },
+        actor,
+      );
+    await expect(restore({ people: [...people, people[0]] })).rejects.toMatchObject({
+      code: 'backupRowDuplicate',
+      params: { table: 'people', row: people.length + 1, field: 'id', other: 1 },
+    });
+    await expect(restore({ people: [people[0], { ...people[1]!, id: null }] })).rejects.toMatchObject({
+      code: 'backupRowInvalid',
+      params: { table: 'people', row: 2, field: 'id' },
+    });
+    await expect(restore({ plans: [{ id: 'p' }] })).rejects.toMatchObject({
+      code: 'backupRowInvalid',
+      params: { table: 'plans', row: 1, field: 'id+version' },
+    });
+    await expect(restore({ materials })).rejects.toMatchObject({
+      code: 'backupRowDuplicate',
+      params: { table: 'materials', row: 2, field: 'code', other: 1 },
+    });
+    expect((await target.units.toArray()).map((u) => u.id)).toEqual([unitId]);
   });
 });

@@ -5,9 +5,11 @@
  */
 import type { ImportedPerson } from '@shared/domain/org/people-csv';
 import { hashPin } from '@shared/domain/org/pin';
+import { effectiveRoles, rolesText, sortRoles, type Role } from '@shared/domain/org/roles';
 import {
   personInputSchema,
   pinSchema,
+  rolesSchema,
   positionInputSchema,
   unitInputSchema,
   type PersonInput,
@@ -18,6 +20,7 @@ import type { Actor, Person, Position, Unit } from '@shared/domain/org/types';
 import { wouldCreateCycle } from '@shared/domain/org/unit-tree';
 import type { EmergencyDeskDatabase } from '../database';
 import { takeEarlyDirectory } from '../early-directory';
+import { isAdministratorStored, requireRole } from './act-guard';
 import { auditEntry } from './audit-trail';
 import { RepositoryError } from './repository-error';
 import { parseOrThrow, stamp } from './write-helpers';
@@ -52,6 +55,8 @@ export function createDirectoryRepository(db: EmergencyDeskDatabase, now: Clock 
     listPeople: () => db.people.toArray(),
     getPerson: (id: string) => db.people.get(id),
     countPeople: () => db.people.count(),
+    /** Whether someone holds 系统管理员 by hand; until then roles may be assigned by anyone (first set-up). */
+    isAdministratorStored: () => isAdministratorStored(db),
 
     async saveUnit(input: UnitInput, id: string | null, actor: Actor): Promise<string> {
       const values = parseOrThrow(unitInputSchema.safeParse(input));
@@ -116,13 +121,22 @@ export function createDirectoryRepository(db: EmergencyDeskDatabase, now: Clock 
 
     /**
      * Saves a person; a `pin` given with the save is set in the same transaction, so the record, its PIN
-     * and one audit row are written together or not at all.
+     * and one audit row are written together or not at all. `roles`: left as they are when undefined, back
+     * to following the positions when null, else stored — a change refused unless the actor may change
+     * roles, and audited as 角色变更 with what the person could do before and after.
      */
-    async savePerson(input: PersonInput, id: string | null, actor: Actor, pin?: string): Promise<string> {
+    async savePerson(
+      input: PersonInput,
+      id: string | null,
+      actor: Actor,
+      pin?: string,
+      roles?: readonly Role[] | null,
+    ): Promise<string> {
       const values = parseOrThrow(personInputSchema.safeParse(input));
+      const storedRoles = roles ? sortRoles(parseOrThrow(rolesSchema.safeParse(roles))) : roles;
       const personSearchText = await loadSearchText();
       const hashed = pin ? await hashPin(parseOrThrow(pinSchema.safeParse(pin))) : null;
-      return db.transaction('rw', db.people, db.units, db.positions, db.audit, async () => {
+      return db.transaction('rw', [db.people, db.units, db.positions, db.settings, db.audit], async () => {
         const existing = id === null ? undefined : await db.people.get(id);
         if (id !== null && !existing) throw new RepositoryError('notFound');
         if (!(await db.units.get(values.unitId))) throw new RepositoryError('unitMissing');
@@ -130,13 +144,18 @@ export function createDirectoryRepository(db: EmergencyDeskDatabase, now: Clock 
         if (known.some((p) => p === undefined)) throw new RepositoryError('positionMissing');
         const personId = existing?.id ?? crypto.randomUUID();
         const at = now();
+        const nextRoles = storedRoles === undefined ? existing?.roles : (storedRoles ?? undefined);
         const person: Person = {
           ...values,
           id: personId,
           pin: hashed ?? existing?.pin ?? null,
+          ...(nextRoles ? { roles: nextRoles } : {}),
           searchText: personSearchText(values),
           ...stamp(at, actor, existing),
         };
+        const isRolesChange =
+          storedRoles !== undefined && (existing?.roles ?? null)?.join('|') !== storedRoles?.join('|');
+        if (isRolesChange) await requireRole(db, 'roles.change', actor);
         await db.people.put(person);
         if (!existing || isChanged(existing, person)) {
           await db.audit.add(
@@ -144,6 +163,13 @@ export function createDirectoryRepository(db: EmergencyDeskDatabase, now: Clock 
           );
         }
         if (hashed) await db.audit.add(auditEntry(at, actor, 'pin.set', 'person', personId, person.name));
+        if (isRolesChange) {
+          const positions = await db.positions.toArray();
+          const before = existing ? effectiveRoles(existing, positions).roles : [];
+          const after = effectiveRoles(person, positions);
+          const summary = `角色变更：${person.name} ${rolesText(before)} → ${rolesText(after.roles)}${after.isDerived ? '（按岗位）' : ''}`;
+          await db.audit.add(auditEntry(at, actor, 'roles.change', 'person', personId, summary));
+        }
         return personId;
       });
     },
@@ -199,6 +225,8 @@ export function createDirectoryRepository(db: EmergencyDeskDatabase, now: Clock 
             ...values,
             id: row.id ?? crypto.randomUUID(),
             pin: previous?.pin ?? null,
+            // A spreadsheet carries no roles: an update keeps those set by hand.
+            ...(previous?.roles ? { roles: previous.roles } : {}),
             searchText: personSearchText(values),
             ...stamp(at, actor, previous),
           };

@@ -52,7 +52,8 @@ beforeEach(async () => {
   db = new EmergencyDeskDatabase(`drills-${crypto.randomUUID()}`);
   await db.open();
   repo = createDrillRepository(db, () => clock);
-  await db.people.add({ id: director.personId, name: director.name } as Person);
+  // The director ends the run: the desk's roles ask for 导调人员 (issue 8).
+  await db.people.add({ id: director.personId, name: director.name, roles: ['controller'] } as Person);
 });
 afterEach(async () => {
   await db.delete();

@@ -21,6 +21,7 @@ import { opensSeal, passphraseSchema, sealWith } from '@shared/domain/drill/scen
 import { scenarioTimeAt } from '@shared/domain/drill/timeline';
 import type { Actor } from '@shared/domain/org/types';
 import type { EmergencyDeskDatabase } from '../database';
+import { actTables, requireAct } from './act-guard';
 import { auditEntry } from './audit-trail';
 import { RepositoryError } from './repository-error';
 import { parseOrThrow, stamp } from './write-helpers';
@@ -287,10 +288,11 @@ export function createDrillRepository(db: EmergencyDeskDatabase, now: Clock = Da
 
     /**
      * Records one event, stamped with the desk's clock and the signed-in person; refused (nothing stored) when
-     * the run does not take it now (ENDEX by someone other than the 总指挥, an inject already settled …).
+     * the run does not take it now (ENDEX by someone other than the 总指挥, an inject already settled …), and
+     * ENDEX also when the person has no role for it or has not confirmed it with their PIN.
      */
     async append(runId: string, draft: RunEventDraft, actor: Actor): Promise<DrillSnapshot> {
-      return db.transaction('rw', rwRun, async () => {
+      return db.transaction('rw', [...rwRun, ...actTables(db)], async () => {
         const run = await requireRun(runId);
         const before = await snapshotOf(run);
         // The journal's times never run backwards, whatever the system clock does.
@@ -309,6 +311,9 @@ export function createDrillRepository(db: EmergencyDeskDatabase, now: Clock = Da
             ? dueEvents(started.snapshot, at, actor).events
             : [];
         const snapshot = await appendAll(run, [...due, event, ...dueNow]);
+        // After the machine's verdict (only the director may end it), the desk's roles; a refusal here undoes
+        // the whole transaction, the rows just appended included.
+        if (event.type === 'run.endex') await requireAct(db, 'drill.endex', actor, now());
         if (event.type === 'run.abort' || event.type === 'run.endex') {
           const summary = event.type === 'run.abort' ? `中止：${event.reason}` : '结束（ENDEX）';
           await db.audit.add(auditEntry(at, actor, event.type, 'drillRun', runId, summary));

@@ -19,7 +19,6 @@ import {
   type IncidentPlanRef,
   type IncidentValues,
 } from '@shared/domain/incident/incident';
-import { PURGED, sealArchive, type IncidentArchive } from '@shared/domain/incident/archive';
 import { journalToLog } from '@shared/domain/incident/incident-log';
 import {
   adHocTaskSchema,
@@ -44,6 +43,7 @@ import { formatLocalTime } from '@shared/domain/plan/plan-step';
 import { phaseOf, replay, replayThen, type PlanSnapshot } from '@shared/domain/plan/replay';
 import type { EmergencyDeskDatabase } from '../database';
 import type { IncidentEventRow } from '../records';
+import { actTables, requireAct } from './act-guard';
 import { auditEntry } from './audit-trail';
 import { appendLog, logRange } from './incident-log-writer';
 import { RepositoryError } from './repository-error';
@@ -140,12 +140,6 @@ export function createIncidentRepository(db: EmergencyDeskDatabase, now: () => n
   }
 
   const rwIncident = [db.incidents, db.incidentEvents, db.incidentLog, db.incidentTasks, db.plans];
-  const archiveTables = () => [
-    db.intakes,
-    db.incidentReports,
-    db.incidentDispatches,
-    db.incidentNotifications,
-  ];
 
   /** The incident row and its first log lines, inside the caller's transaction; returns its id. */
   async function create(
@@ -283,10 +277,11 @@ export function createIncidentRepository(db: EmergencyDeskDatabase, now: () => n
 
     /**
      * Sends one event to the incident's chart as `actor`, stamped with the clock: the person and time are the
-     * desk's, not the screen's. Refused (nothing stored) when the chart does not take it now.
+     * desk's, not the screen's. Refused (nothing stored) when the chart does not take it now, or — for a
+     * level.approve — when the person has no role to sign or has not confirmed it with their PIN.
      */
     async send(incidentId: string, event: PlanEvent, actor: Actor): Promise<void> {
-      await db.transaction('rw', rwIncident, async () => {
+      await db.transaction('rw', [...rwIncident, ...actTables(db)], async () => {
         const incident = await requireIncident(incidentId);
         if (!incident.plan) throw new RepositoryError('incidentHasNoPlan');
         const machine = await machineOf(incident.plan);
@@ -295,6 +290,8 @@ export function createIncidentRepository(db: EmergencyDeskDatabase, now: () => n
         const stamped = { ...event, at, ...('by' in event ? { by: actor } : {}) } as PlanEvent;
         const { before, after } = replayThen(machine, incident.plan.startedAt, events, stamped);
         if (!after) throw new RepositoryError('incidentEventRefused');
+        // The plan names who may sign a level (the chart checked that); the desk's roles say who may sign at all.
+        if (stamped.type === 'level.approve') await requireAct(db, 'level.approve', actor, now());
         await store(incident, events, stamped, before, after, actor);
       });
     },
@@ -388,77 +385,6 @@ export function createIncidentRepository(db: EmergencyDeskDatabase, now: () => n
       }
       if (checked < total) return { ok: false, brokenAt: checked + 1, reason: 'sequence' };
       return { ok: true, count: checked };
-    },
-
-    // --- ending --------------------------------------------------------------------------------------------
-
-    /**
-     * Everything about the incident in one sealed file, with the log's chain verified; the export itself is
-     * logged (after the file was made, so the file shows the log as it was exported).
-     */
-    async archive(incidentId: string, actor: Actor, jurisdiction: string): Promise<IncidentArchive> {
-      const check = await repository.verifyLog(incidentId);
-      return db.transaction('rw', [...rwIncident, ...archiveTables()], async () => {
-        const incident = await requireIncident(incidentId, false);
-        const archive = sealArchive({
-          exportedAt: now(),
-          exportedBy: `${actor.name}（${actor.positionName}）`,
-          jurisdiction,
-          incident,
-          intake: incident.intakeId ? ((await db.intakes.get(incident.intakeId)) ?? null) : null,
-          events: await eventsOf(incidentId),
-          log: await seqRange(incidentId).toArray(),
-          logCheck: check,
-          tasks: await db.incidentTasks.where('incidentId').equals(incidentId).toArray(),
-          reports: await db.incidentReports.where('incidentId').equals(incidentId).sortBy('createdAt'),
-          dispatches: await db.incidentDispatches.where('incidentId').equals(incidentId).sortBy('createdAt'),
-          notifications: await db.incidentNotifications
-            .where('incidentId')
-            .equals(incidentId)
-            .sortBy('createdAt'),
-        });
-        await appendLog(db, incidentId, [
-          {
-            at: archive.exportedAt,
-            author: actor,
-            category: 'note',
-            text: `导出事件档案（日志${archive.log.length}条，${check.ok ? '哈希链完整' : `哈希链自第${check.brokenAt}条起不符`}）`,
-            links: [],
-            corrects: null,
-          },
-        ]);
-        return archive;
-      });
-    },
-
-    /**
-     * After the incident is closed and assessed: clears the names and phone numbers of the people involved
-     * (the caller of the 接报, the people notified); counts of casualties and placements stay. Logged.
-     */
-    async purgePersonalData(incidentId: string, actor: Actor): Promise<void> {
-      await db.transaction('rw', [...rwIncident, ...archiveTables()], async () => {
-        const incident = await requireIncident(incidentId, false);
-        if (incident.status !== 'closed') throw new RepositoryError('incidentNotClosed');
-        const at = now();
-        const intake = incident.intakeId ? await db.intakes.get(incident.intakeId) : undefined;
-        if (intake) await db.intakes.put({ ...intake, sourcePerson: PURGED, sourcePhone: '' });
-        for (const n of await db.incidentNotifications.where('incidentId').equals(incidentId).toArray())
-          await db.incidentNotifications.put({
-            ...n,
-            recipients: n.recipients.map((r) => ({ ...r, phone: '' })),
-          });
-        await db.incidents.update(incidentId, { personalDataPurgedAt: at });
-        await appendLog(db, incidentId, [
-          {
-            at,
-            author: actor,
-            category: 'note',
-            text: '清除个人信息：接报报告人姓名和电话、通知对象电话已清除；伤亡、转移安置等人数保留',
-            links: [],
-            corrects: null,
-          },
-        ]);
-      });
     },
 
     // --- tasks -----------------------------------------------------------------------------------------

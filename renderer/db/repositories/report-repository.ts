@@ -23,6 +23,7 @@ import {
 import type { Actor } from '@shared/domain/org/types';
 import { formatLocalTime } from '@shared/domain/plan/plan-step';
 import type { EmergencyDeskDatabase } from '../database';
+import { actTables, requireAct } from './act-guard';
 import { appendLog } from './incident-log-writer';
 import type { IncidentRepository } from './incident-repository';
 import { RepositoryError } from './repository-error';
@@ -160,13 +161,17 @@ export function createReportRepository(
       });
     },
 
-    /** 签发 by the channel's approver: refused with the reason (not the approver, required content missing). */
+    /**
+     * 签发 by the channel's approver: refused with the reason (not the approver, required content missing, no
+     * role to sign, or a PIN not confirmed).
+     */
     async approve(id: string, actor: Actor): Promise<void> {
-      await db.transaction('rw', tables, async () => {
+      await db.transaction('rw', [...tables, ...actTables(db)], async () => {
         const report = await requireReport(id);
         const why = whyCannotApproveReport(report, await channelOf(report.incidentId), actor);
         if (why) throw new RepositoryError('reportRefused', { why });
         const at = now();
+        await requireAct(db, 'report.approve', actor, at);
         await db.incidentReports.put({ ...report, status: 'approved', approval: { actor, at } });
         await appendLog(db, report.incidentId, [line(at, actor, `签发${reportTitle(report)}`, id)]);
       });

@@ -11,6 +11,16 @@ import {
   storedOrSampleRules,
 } from '@shared/domain/incident/report-rules';
 import { verifyPin } from '@shared/domain/org/pin';
+import {
+  MAX_PIN_FAILURES,
+  PIN_LOCK_MS,
+  afterWrongPin,
+  lockRemainingMs,
+  pinAttemptsOf,
+  triesLeft,
+  type PinAttempts,
+} from '@shared/domain/org/pin-attempts';
+import { ACT_NAME, PIN_ACTS, type Act } from '@shared/domain/org/roles';
 import type { Actor } from '@shared/domain/org/types';
 import {
   installSettingsSchema,
@@ -18,6 +28,7 @@ import {
   type InstallSettingsInput,
 } from '@shared/domain/settings/schemas';
 import type { EmergencyDeskDatabase } from '../database';
+import { confirmationKey, pinAttemptsKey, requireRole, type ActConfirmation } from './act-guard';
 import { auditEntry } from './audit-trail';
 import { RepositoryError } from './repository-error';
 import { parseOrThrow } from './write-helpers';
@@ -39,6 +50,9 @@ export async function readReportRules(
 }
 
 export function createSettingsRepository(db: EmergencyDeskDatabase, now: () => number = Date.now) {
+  const pinAttempts = async (personId: string): Promise<PinAttempts> =>
+    pinAttemptsOf((await db.settings.get(pinAttemptsKey(personId)))?.value);
+
   return {
     async getInstallSettings(): Promise<InstallSettings> {
       const rows = await db.settings.bulkGet(['jurisdictionName', 'ownUnitId']);
@@ -109,6 +123,67 @@ export function createSettingsRepository(db: EmergencyDeskDatabase, now: () => n
         await db.audit.add(auditEntry(session.since, actor, 'signIn', 'session', personId, summary));
       });
       return session;
+    },
+
+    /** Wrong PINs typed at acts so far, and the lock they set (per person, kept across reloads). */
+    pinAttempts,
+
+    /**
+     * The PIN typed again at an act (签发, ENDEX, purge). Refused while locked; a wrong PIN is counted and
+     * audited, and the fifth in a row locks the person's acts (audited too). A right PIN clears the count
+     * and leaves the one-time confirmation the act's write consumes (see act-guard.ts). The role is checked
+     * first, so a refused act never asks for a PIN.
+     */
+    async confirmAct(act: Act, actor: Actor, pin: string): Promise<void> {
+      if (!PIN_ACTS.has(act)) throw new RepositoryError('invalidInput', { field: 'act', message: 'invalid' });
+      const person = await db.transaction('r', db.people, db.positions, () => requireRole(db, act, actor));
+      if (!person) throw new RepositoryError('notFound');
+      const lockedFor = lockRemainingMs(await pinAttempts(person.id), now());
+      if (lockedFor > 0) throw new RepositoryError('actLocked', { seconds: Math.ceil(lockedFor / 1000) });
+      // WebCrypto is not IndexedDB: the hash is compared before the transaction that records the outcome.
+      const isRight = !person.pin || (await verifyPin(pin, person.pin));
+      const at = now();
+      const outcome = await db.transaction('rw', db.settings, db.audit, async () => {
+        const key = pinAttemptsKey(person.id);
+        const before = pinAttemptsOf((await db.settings.get(key))?.value);
+        // Another window may have set the lock while this PIN was being hashed.
+        const stillLocked = lockRemainingMs(before, at);
+        if (stillLocked > 0) return { kind: 'locked', ms: stillLocked } as const;
+        if (isRight) {
+          await db.settings.delete(key);
+          const confirmation: ActConfirmation = { act, at };
+          await db.settings.put({ key: confirmationKey(person.id), value: confirmation });
+          return { kind: 'confirmed' } as const;
+        }
+        const { state, isLocked } = afterWrongPin(before, at);
+        await db.settings.put({ key, value: state });
+        const what = `${person.name}：${ACT_NAME[act]}时 PIN 错误`;
+        await db.audit.add(
+          isLocked
+            ? auditEntry(
+                at,
+                actor,
+                'act.locked',
+                'person',
+                person.id,
+                `${what}，连续 ${MAX_PIN_FAILURES} 次，锁定 ${PIN_LOCK_MS / 1000} 秒`,
+              )
+            : auditEntry(
+                at,
+                actor,
+                'act.pinWrong',
+                'person',
+                person.id,
+                `${what}（第 ${state.failures} 次）`,
+              ),
+        );
+        return isLocked
+          ? ({ kind: 'locked', ms: lockRemainingMs(state, at) } as const)
+          : ({ kind: 'wrong', left: triesLeft(state) } as const);
+      });
+      if (outcome.kind === 'locked')
+        throw new RepositoryError('actLocked', { seconds: Math.ceil(outcome.ms / 1000) });
+      if (outcome.kind === 'wrong') throw new RepositoryError('actPinWrong', { left: outcome.left });
     },
 
     async signOut(): Promise<void> {

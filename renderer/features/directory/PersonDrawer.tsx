@@ -1,11 +1,14 @@
-import { Button, Drawer, Form, Input, Select, Space, TreeSelect, Typography } from 'antd';
+import { Alert, Button, Drawer, Form, Input, Select, Space, Tooltip, TreeSelect, Typography } from 'antd';
 import dayjs from 'dayjs';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ROLES, derivedRoles, sortRoles, type Role } from '@shared/domain/org/roles';
 import { personInputSchema, pinSchema, type PersonInput } from '@shared/domain/org/schemas';
 import type { Person } from '@shared/domain/org/types';
 import { useServices } from '../../services/services';
 import { parseForm, schemaRule } from '../../ui/schema-form';
+import { useActPermission } from '../session/useActPermission';
 import { useSignedWrite } from '../session/useSignedWrite';
 import { unitTreeSelectData } from './unit-tree-select';
 import type { DirectoryData } from './useDirectoryData';
@@ -29,9 +32,20 @@ export function PersonDrawer({
   const write = useSignedWrite();
   const [form] = Form.useForm<FormValues>();
   const [saving, setSaving] = useState(false);
+  // undefined: roles not touched in this edit; null: back to following the positions; else chosen by hand.
+  const [chosenRoles, setChosenRoles] = useState<Role[] | null | undefined>(undefined);
+  const rolesWhy = useActPermission('roles.change');
+  const isAdministratorStored = useLiveQuery(() => directory.isAdministratorStored(), [directory], true);
+  const positionIds: string[] = Form.useWatch('positionIds', form) ?? person?.positionIds ?? [];
+  const followsPositions =
+    chosenRoles === null || (chosenRoles === undefined && !Array.isArray(person?.roles));
+  const shownRoles = followsPositions
+    ? derivedRoles(positionIds, data.positions)
+    : sortRoles(chosenRoles ?? person?.roles ?? []);
 
   useEffect(() => {
     if (!open) return;
+    setChosenRoles(undefined);
     form.resetFields();
     form.setFieldsValue(
       person
@@ -54,7 +68,13 @@ export function PersonDrawer({
     if (!values) return;
     setSaving(true);
     const saved = await write((actor) =>
-      directory.savePerson(values, person?.id ?? null, actor, raw.pin || undefined),
+      directory.savePerson(
+        values,
+        person?.id ?? null,
+        actor,
+        raw.pin || undefined,
+        rolesToSave(person, chosenRoles, derivedRoles(values.positionIds, data.positions)),
+      ),
     );
     setSaving(false);
     if (saved) onClose();
@@ -113,6 +133,33 @@ export function PersonDrawer({
             showSearch={{ optionFilterProp: 'label' }}
           />
         </Form.Item>
+        <Form.Item label={t('roles.field')} extra={t('roles.byPositionHint')}>
+          {isAdministratorStored ? null : (
+            <Alert type="info" showIcon style={{ marginBottom: 8 }} title={t('roles.firstSetup')} />
+          )}
+          <Tooltip title={rolesWhy}>
+            <Select
+              mode="multiple"
+              aria-label={t('roles.field')}
+              data-testid="person-roles"
+              disabled={rolesWhy !== null}
+              value={shownRoles}
+              onChange={(roles: Role[]) => setChosenRoles(sortRoles(roles))}
+              options={ROLES.map((r) => ({
+                value: r,
+                label:
+                  followsPositions && shownRoles.includes(r)
+                    ? `${t(`roles.names.${r}`)}（${t('roles.byPosition')}）`
+                    : t(`roles.names.${r}`),
+              }))}
+            />
+          </Tooltip>
+          {followsPositions || rolesWhy !== null ? null : (
+            <Button size="small" type="link" onClick={() => setChosenRoles(null)}>
+              {t('roles.resetToPositions')}
+            </Button>
+          )}
+        </Form.Item>
         <Form.Item name="mobile" label={t('directory.columns.mobile')} rules={[schemaRule(fields.mobile, t)]}>
           <Input inputMode="tel" maxLength={11} />
         </Form.Item>
@@ -159,4 +206,21 @@ export function PersonDrawer({
       </Form>
     </Drawer>
   );
+}
+
+/**
+ * What the save sends as roles: undefined unless this edit changes them, so an ordinary edit never needs the
+ * right to change roles. Picking exactly what the positions give a person who follows them is no change.
+ */
+function rolesToSave(
+  person: Person | null,
+  chosen: Role[] | null | undefined,
+  derived: readonly Role[],
+): Role[] | null | undefined {
+  const stored = Array.isArray(person?.roles) ? sortRoles(person.roles) : null;
+  if (chosen === undefined) return undefined;
+  if (chosen === null) return stored ? null : undefined;
+  const same = (a: readonly Role[]) => a.join('|') === chosen.join('|');
+  if (stored ? same(stored) : same(derived)) return undefined;
+  return chosen;
 }

@@ -1,9 +1,10 @@
 import { Alert, Button, Col, ConfigProvider, Empty, Row, Select, Space, Spin } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { taskBoard, unfinishedAftermath } from '@shared/domain/incident/incident-tasks';
+import type { PlanEvent } from '@shared/domain/plan/plan-events';
 import { phaseOf } from '@shared/domain/plan/replay';
 import { useServices } from '../../services/services';
 import { useAfterFirstPaint } from '../../ui/use-after-first-paint';
@@ -11,7 +12,11 @@ import { useDirectoryData } from '../directory/useDirectoryData';
 import { DecisionPanel } from '../plans/run/DecisionPanel';
 import { FactsPanel } from '../plans/run/FactsPanel';
 import { FourOnesPanel } from '../plans/run/FourOnesPanel';
+import type { PlanRun } from '../plans/run/plan-run';
 import { useLatestPlans } from '../plans/usePlans';
+import { ConfirmActDialog } from '../session/ConfirmActDialog';
+import { useActPermission } from '../session/useActPermission';
+import { useConfirmAct } from '../session/useConfirmAct';
 import { useSession } from '../session/useSession';
 import { useSignedWrite } from '../session/useSignedWrite';
 import { DrillWatermark } from '../drills/DrillWatermark';
@@ -120,6 +125,7 @@ function RightPanels({ view, at }: { view: IncidentView; at: number }) {
   const { t } = useTranslation();
   const session = useSession();
   const { incident, plan, run, taskStates } = view;
+  const signed = useSignedLevels(run);
   const isOpen = incident.status === 'open';
   // Once closed, deadlines are history: they are judged at the closing time, not counted down.
   const reportClock = incident.status === 'closed' ? incident.updatedAt : at;
@@ -137,9 +143,16 @@ function RightPanels({ view, at }: { view: IncidentView; at: number }) {
     : null;
   return (
     <>
-      {plan && run ? (
-        <DecisionPanel plan={plan} run={run} actor={session?.actor ?? null} closeWarning={closeWarning} />
+      {plan && signed.run ? (
+        <DecisionPanel
+          plan={plan}
+          run={signed.run}
+          actor={session?.actor ?? null}
+          closeWarning={closeWarning}
+          refuse={signed.refuse}
+        />
       ) : null}
+      <ConfirmActDialog {...signed.dialogProps} />
       <ReportsPanel incident={incident} at={reportClock} />
       <TaskBoard
         incidentId={incident.id}
@@ -153,6 +166,26 @@ function RightPanels({ view, at }: { view: IncidentView; at: number }) {
       />
     </>
   );
+}
+
+/**
+ * Signing a level is an act of the desk's roles as well as of the plan's: the button says why a person
+ * without the role may not, and a person with a PIN types it again before the approval is sent.
+ */
+function useSignedLevels(run: PlanRun | null) {
+  const roleWhy = useActPermission('level.approve');
+  const { confirm, dialogProps } = useConfirmAct();
+  const signedRun = useMemo(
+    () =>
+      run && {
+        ...run,
+        send: async (event: PlanEvent) =>
+          event.type === 'level.approve' && !(await confirm('level.approve')) ? false : run.send(event),
+      },
+    [run, confirm],
+  );
+  const refuse = (event: PlanEvent) => (event.type === 'level.approve' ? roleWhy : null);
+  return { run: signedRun, refuse, dialogProps };
 }
 
 function AttachPlan({ incidentId }: { incidentId: string }) {

@@ -58,4 +58,15 @@ describe('backup bundle', () => {
     };
     expect(await readBackupBundle(JSON.stringify(v1), 2)).toMatchObject({ ok: true });
   });
+
+  it('refuses, naming where, a row nested 100,000 levels deep instead of overflowing the stack (fuzz suite)', async () => {
+    const bundle = await make();
+    const text = JSON.stringify(bundle).replace(
+      '"name":"张三"',
+      `"name":${'['.repeat(100_000)}"x"${']'.repeat(100_000)}`,
+    );
+    const read = await readBackupBundle(text, 1);
+    expect(read).toMatchObject({ ok: false, message: 'backupInvalid' });
+    expect(read.ok ? '' : read.detail).toMatch(/^tables\.people\.0\.name\./);
+  });
 });

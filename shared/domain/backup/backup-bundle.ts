@@ -57,6 +57,21 @@ export async function createBackupBundle(
   };
 }
 
+/** Real rows nest a few levels (a plan's levels → triggers → conditions); the checksum's walk is recursive. */
+const MAX_DEPTH = 64;
+
+/** Where the first value nested deeper than MAX_DEPTH is, found without recursion; null when none is. */
+function tooDeep(root: unknown): string | null {
+  const stack: { value: unknown; path: string[] }[] = [{ value: root, path: [] }];
+  while (stack.length > 0) {
+    const { value, path } = stack.pop()!;
+    if (value === null || typeof value !== 'object') continue;
+    if (path.length > MAX_DEPTH) return path.slice(0, 6).join('.');
+    for (const [key, child] of Object.entries(value)) stack.push({ value: child, path: [...path, key] });
+  }
+  return null;
+}
+
 export type BackupReadResult =
   | { ok: true; bundle: BackupBundle }
   | {
@@ -88,6 +103,14 @@ export async function readBackupBundle(
         };
   }
   const bundle = parsed.data as BackupBundle;
+  const deep = tooDeep(bundle.tables);
+  if (deep !== null) {
+    return {
+      ok: false,
+      message: 'backupInvalid',
+      detail: `tables.${deep}…: nested more than ${MAX_DEPTH} levels deep`,
+    };
+  }
   if (bundle.formatVersion > BACKUP_FORMAT_VERSION || bundle.schemaVersion > currentSchemaVersion) {
     return { ok: false, message: 'backupTooNew', detail: `schema ${bundle.schemaVersion}` };
   }

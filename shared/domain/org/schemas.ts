@@ -4,6 +4,7 @@
  * mobiles are 11 digits starting 1[3-9]; landlines may carry an area code, dashes and an extension.
  */
 import { z } from '../../validation/z';
+import { ROLES } from './roles';
 import { POSITION_CATEGORIES, UNIT_KINDS } from './types';
 
 const name = (max: number) =>
@@ -62,3 +63,8 @@ export type PersonInput = z.input<typeof personInputSchema>;
 export type PersonValues = z.output<typeof personInputSchema>;
 
 export const pinSchema = z.string().regex(PIN_PATTERN, { error: 'pinInvalid' });
+
+/** Roles set by hand: known ones only, each once. */
+export const rolesSchema = z
+  .array(z.enum(ROLES, { error: 'invalid' }))
+  .refine((roles) => new Set(roles).size === roles.length, { error: 'invalid' });

@@ -4,6 +4,8 @@
  * Times are epoch milliseconds; every record says who created and last changed it.
  */
 
+import type { Role } from './roles';
+
 /** Who was at the keyboard, as a snapshot: the record stays readable after the person or position changes. */
 export interface Actor {
   personId: string;
@@ -71,6 +73,11 @@ export interface Person extends Authored {
   officePhone: string;
   positionIds: string[];
   pin: PinHash | null;
+  /**
+   * Set by hand (see roles.ts); absent on rows from before roles and on people whose roles follow their
+   * positions. Optional, so old rows and backups stay valid.
+   */
+  roles?: Role[];
   note: string;
   /** Derived at write time: name, full pinyin, initials, phones, title — what the search box matches. */
   searchText: string;

@@ -101,4 +101,24 @@ describe('plan issues in English', () => {
       'Level Ⅱ · signer: no signer (the role that approves starting it)',
     ]);
   });
+
+  it('names the element of any list a problem in a file is in, and a plan that is not one at all (fuzz suite)', () => {
+    const plan = clone(samplePlan('sample-hazmat')) as unknown as {
+      groups: { memberUnitIds: unknown[] }[];
+      levels: { actions: { deadlineMinutes: unknown }[] }[];
+    };
+    plan.groups[1]!.memberUnitIds[0] = 7;
+    plan.levels[2]!.actions[0]!.deadlineMinutes = 'soon';
+    const result = checkPlanInput(plan);
+    expect(result.ok || result.issues.map((issue) => formatPlanIssue(issue))).toEqual([
+      '工作组第2项 · memberUnitIds第1项：取值无效',
+      'Ⅱ级响应 · 措施第1项 · deadlineMinutes：取值无效',
+    ]);
+    const roleless = checkPlanInput({ ...clone(samplePlan('sample-flood')), roles: [] });
+    const texts = roleless.ok ? [] : roleless.issues.map((issue) => formatPlanIssue(issue));
+    expect(texts).toContain('Ⅳ级响应 · 研判建议角色第1项：引用了不存在的角色（office）');
+    expect(texts.filter((text) => text.startsWith('Ⅳ级响应 · 响应终止 · 角色第1项'))).toHaveLength(1);
+    const none = checkPlanInput(undefined);
+    expect(none.ok || none.issues.map((issue) => formatPlanIssue(issue))).toEqual(['预案内容：取值无效']);
+  });
 });

@@ -191,7 +191,8 @@ function fromZod(issue: z.core.$ZodIssue, input: unknown): PlanIssue {
   const located: PlanIssue = {
     code: issue.message === 'required' || issue.message === 'noLevels' ? issue.message : 'invalid',
     path,
-    field: String([...path].reverse().find((p) => typeof p === 'string') ?? '_'),
+    // A plan that is not an object at all (a file without `plan`) is wrong as a whole.
+    field: String([...path].reverse().find((p) => typeof p === 'string') ?? 'plan'),
   };
   if (path[0] === 'levels' && typeof path[1] === 'number') {
     const raw = (input as { levels?: { level?: unknown }[] } | null)?.levels?.[path[1]]?.level;
@@ -209,6 +210,7 @@ const FIELD_NAMES: Record<IssueLanguage, Record<string, string>> = {
   'zh-CN': {
     approval: '签发人',
     roleIds: '角色',
+    recommenderRoleIds: '研判建议角色',
     roleId: '负责角色',
     groupId: '负责工作组',
     triggers: '启动条件',
@@ -228,10 +230,12 @@ const FIELD_NAMES: Record<IssueLanguage, Record<string, string>> = {
     id: '编号',
     key: '观测项编号',
     actions: '措施编号',
+    plan: '预案内容',
   },
   en: {
     approval: 'signer',
     roleIds: 'role',
+    recommenderRoleIds: 'recommending role',
     roleId: 'owner role',
     groupId: 'owner group',
     triggers: 'triggers',
@@ -251,6 +255,7 @@ const FIELD_NAMES: Record<IssueLanguage, Record<string, string>> = {
     id: 'id',
     key: 'observation id',
     actions: 'measure id',
+    plan: 'plan',
   },
 };
 
@@ -293,6 +298,74 @@ const CODE_TEXT: Record<IssueLanguage, Record<PlanIssueCode, string>> = {
   },
 };
 
+/** Lists whose elements a planner counts; a level and its triggers are named by level and trigger instead. */
+const ITEM_NAMES: Record<IssueLanguage, Record<string, string>> = {
+  'zh-CN': {
+    levels: '响应级别',
+    triggers: '启动条件',
+    roles: '角色',
+    groups: '工作组',
+    observations: '观测项',
+    warningLevels: '预警级别',
+    preResponseActions: '预警行动',
+    actions: '措施',
+    conditions: '条件',
+    of: '组合条件',
+  },
+  en: {
+    levels: 'level',
+    triggers: 'trigger',
+    roles: 'role',
+    groups: 'group',
+    observations: 'observation',
+    warningLevels: 'warning level',
+    preResponseActions: 'pre-response action',
+    actions: 'measure',
+    conditions: 'condition',
+    of: 'combined condition',
+  },
+};
+
+const GATE_NAMES: Record<IssueLanguage, Record<string, string>> = {
+  'zh-CN': { deescalation: '降级', termination: '响应终止' },
+  en: { deescalation: 'step-down', termination: 'termination' },
+};
+
+/**
+ * The elements of lists on the issue's path that level and trigger do not already name (第3个工作组, a
+ * termination condition), and the field — with the position in its list when the value is one of a list of
+ * ids (the 2nd 研判建议角色) — so a file's problem can be found outside the levels too.
+ */
+function placeOf(issue: PlanIssue, language: IssueLanguage): string[] {
+  const zh = language === 'zh-CN';
+  const nth = (name: string, index: number) => (zh ? `${name}第${index + 1}项` : `${name} ${index + 1}`);
+  const where: string[] = [];
+  let namedTrigger = false;
+  const { path } = issue;
+  for (let i = 0; i + 1 < path.length; i += 1) {
+    const [key, index] = [path[i], path[i + 1]];
+    if (typeof key !== 'string' || typeof index !== 'number') continue;
+    if (key === 'levels' && issue.level) continue;
+    if (key === 'triggers' && issue.trigger && !namedTrigger) {
+      namedTrigger = true;
+      continue;
+    }
+    const name = ITEM_NAMES[language][key];
+    if (name) where.push(nth(name, index));
+  }
+  // A level's own sign-off and its termination's look alike but for the gate they sit in.
+  for (const key of path) {
+    const gate = typeof key === 'string' ? GATE_NAMES[language][key] : undefined;
+    if (gate) where.push(gate);
+  }
+  const names = FIELD_NAMES[language];
+  const [last, list] = [path.at(-1), path.at(-2)];
+  if (typeof last === 'number' && typeof list === 'string' && !ITEM_NAMES[language][list])
+    where.push(nth(names[list] ?? names[issue.field] ?? list, last));
+  else where.push(names[issue.field] ?? issue.field);
+  return where;
+}
+
 /** "Ⅲ级响应 · 启动条件第2条 · 观测项：引用了未定义的观测项（rainfall）" (or the same in English). */
 export function formatPlanIssue(issue: PlanIssue, language: IssueLanguage = 'zh-CN'): string {
   const where: string[] = [];
@@ -300,7 +373,7 @@ export function formatPlanIssue(issue: PlanIssue, language: IssueLanguage = 'zh-
   if (issue.level)
     where.push(zh ? `${LEVEL_NUMERAL[issue.level]}级响应` : `Level ${LEVEL_NUMERAL[issue.level]}`);
   if (issue.trigger) where.push(zh ? `启动条件第${issue.trigger}条` : `trigger ${issue.trigger}`);
-  where.push(FIELD_NAMES[language][issue.field] ?? issue.field);
+  where.push(...placeOf(issue, language));
   const detail = issue.detail ? (zh ? `（${issue.detail}）` : ` (${issue.detail})`) : '';
   return `${where.join(' · ')}${zh ? '：' : ': '}${CODE_TEXT[language][issue.code]}${detail}`;
 }

@@ -128,4 +128,22 @@ describe('resource sheets', () => {
     expect(normaliseDate('2026年5月1日')).toBe('2026-05-01');
     expect(normaliseDate('2027-02-30')).toBeNull();
   });
+
+  it('keeps the 存放地点 of equipment as the text it is (found by the import fuzz suite: every such row was refused)', () => {
+    const rows = [
+      ['装备名称', '装备类型', '存放仓库', '存放地点', '状态'],
+      ['冲锋舟', '水上救援', '区级储备库', '2号库房东侧', '完好'],
+    ];
+    const check = checkSheet('equipment', rows, suggestMapping('equipment', rows[0]!), lookups);
+    expect(check.issues).toEqual([]);
+    expect(check.records[0]!.input).toMatchObject({ location: '2号库房东侧', warehouseId: 'w1' });
+  });
+
+  it('gives a too-long cell the limit its message states (the fuzz suite saw “不能超过 {{max}} 个字符”)', () => {
+    const rows = [header, ['1010201', '瓶'.repeat(300), '', '箱', '区级储备库', '', '', '', '', '']];
+    const { issues } = checkSheet('material', rows, suggestMapping('material', header), lookups);
+    expect(issues).toEqual([
+      { row: 2, column: '物资名称', message: 'tooLong', params: { max: expect.any(Number) } },
+    ]);
+  });
 });

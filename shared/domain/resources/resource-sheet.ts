@@ -333,8 +333,9 @@ export function checkSheet(
         setPath(input, column.field, result.value);
       }
     }
-    const location = input['location'] as { lng?: number; lat?: number } | undefined;
-    if (location)
+    // 经度/纬度 make `location` an object; equipment's 存放地点 is a `location` of plain text and stays so.
+    const location = input['location'] as { lng?: number; lat?: number } | string | undefined;
+    if (location && typeof location === 'object')
       input['location'] =
         typeof location.lng === 'number' && typeof location.lat === 'number' ? location : null;
     const openingRaw = input['opening'] as
@@ -346,12 +347,15 @@ export function checkSheet(
         for (const issue of parsed.error.issues) {
           const field = issue.path.map(String).join('.');
           const message = /^[a-zA-Z]+$/.test(issue.message) ? issue.message : 'invalid';
+          // 不能超过 {{max}} 个字符 needs its figure, or the sentence shows the placeholder.
+          const max = issue.code === 'too_big' ? Number(issue.maximum) : Number.NaN;
           rowIssues.push({
             row,
             column: headerOf(
               field === '' ? 'name' : field.split('.')[0] === 'location' ? field : field.split('.')[0]!,
             ),
             message,
+            ...(Number.isFinite(max) ? { params: { max } } : {}),
           });
         }
       }

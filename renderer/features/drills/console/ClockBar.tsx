@@ -13,6 +13,7 @@ import { Button, Form, Input, Modal, Popconfirm, Select, Space, Tooltip, Typogra
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ARCHIVABLE_RUN_STATUSES } from '@shared/domain/archive/archive-package';
 import { statusOf, type DrillSnapshot } from '@shared/domain/drill/drill-machine';
 import type { DrillRun } from '@shared/domain/drill/drill-run';
 import type { RunEventDraft } from '@shared/domain/drill/run-events';
@@ -21,6 +22,10 @@ import { clockAt, scenarioTimeAt, SPEEDS, type TimelineMark } from '@shared/doma
 import type { Actor } from '@shared/domain/org/types';
 import { useServices } from '../../../services/services';
 import { useClock } from '../../../ui/use-clock';
+import { ConfirmActDialog } from '../../session/ConfirmActDialog';
+import { useActPermission } from '../../session/useActPermission';
+import { useConfirmAct } from '../../session/useConfirmAct';
+import { ArchiveExportButton } from '../../archive/ArchiveExportButton';
 import { RunStatusTag } from '../RunStatusTag';
 import { DrillReportButton } from '../report/DrillReportButton';
 import { ReplayButton } from '../replay/ReplayButton';
@@ -28,7 +33,8 @@ import { OffsetDialog } from './OffsetDialog';
 
 /**
  * The drill clock and its controls. Which buttons are live is asked of the drill machine with the signed-in
- * person (ENDEX only for the 总指挥), never decided here.
+ * person (ENDEX only for the 总指挥), never decided here; ENDEX also needs the desk's 导调人员 or 系统管理员
+ * role, and a PIN typed again where the person has one.
  */
 export function ClockBar({
   run,
@@ -53,7 +59,10 @@ export function ClockBar({
   const can = (draft: RunEventDraft) =>
     actor !== null && snapshot.can({ ...draft, at, by: actor } as Parameters<DrillSnapshot['can']>[0]);
   const isUnderWay = status === 'running' || status === 'paused';
-  const canEndex = can({ type: 'run.endex' });
+  const isDirector = can({ type: 'run.endex' });
+  const endexRoleWhy = useActPermission('drill.endex');
+  const canEndex = isDirector && endexRoleWhy === null;
+  const { confirm, dialogProps } = useConfirmAct();
 
   return (
     <Space wrap size={12} align="center" data-testid="drill-clock-bar">
@@ -102,13 +111,23 @@ export function ClockBar({
         </Button>
       ) : null}
       {isUnderWay && canEndex ? (
-        <Popconfirm title={label('endexConfirm')} onConfirm={() => void send({ type: 'run.endex' })}>
+        <Popconfirm
+          title={label('endexConfirm')}
+          // The pop-over closes at once; a PIN, where the person has one, is asked in its own dialog.
+          onConfirm={() => {
+            void confirm('drill.endex').then((isConfirmed) => isConfirmed && send({ type: 'run.endex' }));
+          }}
+        >
           <Button icon={<FlagOutlined />}>{label('endex')}</Button>
         </Popconfirm>
       ) : null}
       {isUnderWay && !canEndex ? (
         // The tooltip wraps the disabled button itself: antd can only explain a disabled button it holds.
-        <Tooltip title={t('drills.console.endexOnlyDirector', { name: run.directorName })}>
+        <Tooltip
+          title={
+            isDirector ? endexRoleWhy : t('drills.console.endexOnlyDirector', { name: run.directorName })
+          }
+        >
           <Button icon={<FlagOutlined />} disabled>
             {label('endex')}
           </Button>
@@ -131,6 +150,7 @@ export function ClockBar({
       ) : null}
       <DrillReportButton runId={run.id} status={status} />
       <ReplayButton runId={run.id} status={status} />
+      {ARCHIVABLE_RUN_STATUSES.includes(status) ? <ArchiveExportButton kind="drill" id={run.id} /> : null}
       <Button
         icon={<DesktopOutlined />}
         onClick={() =>
@@ -149,6 +169,7 @@ export function ClockBar({
           if (await send({ type: 'run.abort', reason })) setAborting(false);
         }}
       />
+      <ConfirmActDialog {...dialogProps} />
       <OffsetDialog
         open={jumping}
         title={t('drills.console.jump')}

@@ -14,6 +14,9 @@ import {
 } from '@shared/domain/incident/reports';
 import { useServices } from '../../../services/services';
 import { printSheet } from '../../../ui/print-sheet';
+import { ConfirmActDialog } from '../../session/ConfirmActDialog';
+import { useActPermission } from '../../session/useActPermission';
+import { useConfirmAct } from '../../session/useConfirmAct';
 import { useSession } from '../../session/useSession';
 import { useSignedWrite } from '../../session/useSignedWrite';
 
@@ -39,6 +42,8 @@ export function ReportSheet({
   const { reports, settings, platform } = useServices();
   const write = useSignedWrite();
   const session = useSession();
+  const roleWhy = useActPermission('report.approve');
+  const { confirm, dialogProps } = useConfirmAct();
   const data = useLiveQuery(async () => {
     const all = await reports.list(incident.id);
     const index = all.findIndex((r) => r.id === reportId);
@@ -57,7 +62,7 @@ export function ReportSheet({
   const { report, previous, approver, install } = data;
   const template = templateById(report.templateId);
   const actor = session?.actor ?? null;
-  const cannotApprove = actor ? whyCannotApproveReport(report, approver, actor) : null;
+  const cannotApprove = actor ? (whyCannotApproveReport(report, approver, actor) ?? roleWhy) : null;
   const cannotSend = whyCannotSend(report);
   const changes = previous ? changedFields(template, previous.content, report.content) : [];
 
@@ -87,8 +92,12 @@ export function ReportSheet({
           </Button>
           {report.status !== 'sent' ? <Button onClick={onEdit}>{t('incidents.reports.edit')}</Button> : null}
           {report.status === 'draft'
-            ? action(t('incidents.reports.approve'), actor ? cannotApprove : null, () =>
-                write((a) => reports.approve(report.id, a), t('incidents.reports.approved')),
+            ? action(
+                t('incidents.reports.approve'),
+                actor ? cannotApprove : null,
+                async () =>
+                  (await confirm('report.approve')) &&
+                  write((a) => reports.approve(report.id, a), t('incidents.reports.approved')),
               )
             : null}
           {report.status !== 'sent'
@@ -173,6 +182,7 @@ export function ReportSheet({
           </div>
         ) : null}
       </div>
+      <ConfirmActDialog {...dialogProps} />
     </Modal>
   );
 }

@@ -37,17 +37,20 @@ type Dialog = { kind: 'raise' } | { kind: 'decline' } | { kind: 'stepDown' } | {
 /**
  * Where the plan stands, what it proposes and why, and the decisions the acting person may take.
  * `closeWarning`: what closing would leave undone (the incident's 善后 tasks); asked about before closing.
+ * `refuse`: a reason from outside the plan (the desk's roles) not to offer an event the chart would take.
  */
 export function DecisionPanel({
   plan,
   run,
   actor,
   closeWarning = null,
+  refuse,
 }: {
   plan: Plan;
   run: PlanRun;
   actor: Actor | null;
   closeWarning?: string | null;
+  refuse?: (event: PlanEvent) => string | null;
 }) {
   const { t } = useTranslation();
   const { modal } = App.useApp();
@@ -68,16 +71,18 @@ export function DecisionPanel({
     onClick: () => void,
     primary = false,
   ): ReactNode => {
-    const allowed = event !== null && snapshot.can(event);
+    const vetoed = event !== null && snapshot.can(event) ? (refuse?.(event) ?? null) : null;
+    const allowed = event !== null && snapshot.can(event) && vetoed === null;
     const button = (
       <Button type={primary ? 'primary' : 'default'} disabled={!allowed} onClick={onClick}>
         {label}
       </Button>
     );
-    return allowed || !why ? (
+    const reason = vetoed ?? why;
+    return allowed || !reason ? (
       button
     ) : (
-      <Tooltip title={t('plans.simulator.cannot', { why })}>{button}</Tooltip>
+      <Tooltip title={t('plans.simulator.cannot', { why: reason })}>{button}</Tooltip>
     );
   };
 
