@@ -6,7 +6,7 @@
 import type ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { decodeText } from '@shared/files/decode-text';
-import { RepositoryError } from '../db/repositories/repository-error';
+import { RepositoryError } from '@shared/validation/repository-error';
 
 export type SheetFormat = 'csv' | 'xlsx';
 

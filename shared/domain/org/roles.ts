@@ -7,10 +7,10 @@
  * of the positions the person holds, so a directory (or a backup) from before roles works as it did.
  * Derivation never yields 系统管理员: that role is only ever given by hand.
  */
-import type { Person, Position, PositionCategory } from './types';
+import { ROLES, type Person, type Position, type PositionCategory, type Role } from './types';
 
-export const ROLES = ['operator', 'controller', 'evaluator', 'administrator'] as const;
-export type Role = (typeof ROLES)[number];
+// The list lives with the Person that stores it (types.ts); this module holds what roles allow.
+export { ROLES, type Role } from './types';
 
 /** The exact Chinese names, for audit and log text; the screens take their labels from i18n. */
 export const ROLE_NAME: Record<Role, string> = {

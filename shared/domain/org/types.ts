@@ -4,8 +4,6 @@
  * Times are epoch milliseconds; every record says who created and last changed it.
  */
 
-import type { Role } from './roles';
-
 /** Who was at the keyboard, as a snapshot: the record stays readable after the person or position changes. */
 export interface Actor {
   personId: string;
@@ -56,6 +54,10 @@ export interface Position extends Authored {
   description: string;
   sortOrder: number;
 }
+
+/** Local roles on top of the position sign-in (值班操作员, 导调人员, 评估人员, 系统管理员); roles.ts says what each allows. */
+export const ROLES = ['operator', 'controller', 'evaluator', 'administrator'] as const;
+export type Role = (typeof ROLES)[number];
 
 /** A salted SHA-256 of a 4–8 digit PIN: accountability on a shared laptop, not network security. */
 export interface PinHash {
