@@ -10,20 +10,16 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { ROOT } from '../e2e/harness';
 import { progress, type Figure } from './report';
+import type { KindReport } from '../fuzz/run-fuzz';
 
 export const FUZZ_FILES_PER_KIND = 1000;
 const KINDS = 5;
 
-interface KindSummary {
-  kind: string;
-  files: number;
-  accepted: number;
-  refused: number;
-  crashes: number;
-  partialWrites: number;
-  badMessages: number;
-  pristineRefused: number;
-}
+/** The counts of a kind's report, as the child process prints them. */
+type KindSummary = Pick<
+  KindReport,
+  'kind' | 'files' | 'accepted' | 'refused' | 'crashes' | 'partialWrites' | 'badMessages' | 'pristineRefused'
+>;
 
 export async function fuzzFigures(): Promise<Figure[]> {
   const output = await new Promise<string>((resolve, reject) => {
