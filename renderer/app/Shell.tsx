@@ -4,7 +4,9 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
+import { ClockWatch } from '../features/clock/ClockWatch';
 import { SignInDialog } from '../features/session/SignInDialog';
+import { StorageFullBanner } from '../features/storage-full/StorageFullBanner';
 import { useUiStore } from '../stores/ui-store';
 import { AREAS, APP_ICON } from './areas';
 import { OperatorBadge } from './OperatorBadge';
@@ -68,6 +70,8 @@ export function Shell({ children }: { children: ReactNode }) {
         />
       </Sider>
       <Layout>
+        <StorageFullBanner />
+        <ClockWatch />
         <Header className="app-header">
           <Space size="middle">
             <Typography.Text strong className="app-header-title">

@@ -11,6 +11,7 @@ import { pullTestsEn } from './pull-tests.en';
 import { reportsAreaEn } from './reports.en';
 import { resourcesEn } from './resources.en';
 import { rolesEn } from './roles.en';
+import { systemHealthEn } from './system-health.en';
 import type { Messages } from './zh-CN';
 
 export const en: Messages = {
@@ -26,6 +27,7 @@ export const en: Messages = {
   drillReport: drillReportEn,
   drillActions: drillActionsEn,
   roles: rolesEn,
+  systemHealth: systemHealthEn,
   app: {
     title: 'Emergency Desk',
     subtitle: '应急指挥演练台',
@@ -288,6 +290,7 @@ export const en: Messages = {
   audit: {
     actions: {
       ...rolesEn.audit.actions,
+      ...systemHealthEn.audit.actions,
       ...archiveEn.audit.actions,
       create: 'Created',
       update: 'Changed',
@@ -313,6 +316,7 @@ export const en: Messages = {
       'run.endex': 'Drill ended (ENDEX)',
     },
     entities: {
+      ...systemHealthEn.audit.entities,
       ...archiveEn.audit.entities,
       unit: 'Unit',
       person: 'Person',

@@ -14,6 +14,7 @@ import { pullTestsZhCN } from './pull-tests.zh-CN';
 import { reportsAreaZhCN } from './reports.zh-CN';
 import { resourcesZhCN } from './resources.zh-CN';
 import { rolesZhCN } from './roles.zh-CN';
+import { systemHealthZhCN } from './system-health.zh-CN';
 
 export const zhCN = {
   archive: archiveZhCN,
@@ -28,6 +29,7 @@ export const zhCN = {
   drillReport: drillReportZhCN,
   drillActions: drillActionsZhCN,
   roles: rolesZhCN,
+  systemHealth: systemHealthZhCN,
   app: {
     title: '应急指挥演练台',
     subtitle: 'Emergency Desk',
@@ -283,6 +285,7 @@ export const zhCN = {
   audit: {
     actions: {
       ...rolesZhCN.audit.actions,
+      ...systemHealthZhCN.audit.actions,
       ...archiveZhCN.audit.actions,
       create: '新增',
       update: '修改',
@@ -308,6 +311,7 @@ export const zhCN = {
       'run.endex': '结束演练',
     },
     entities: {
+      ...systemHealthZhCN.audit.entities,
       ...archiveZhCN.audit.entities,
       unit: '单位',
       person: '人员',

@@ -11,6 +11,7 @@ import {
 import { createArchiveRepository, type ArchiveRepository } from '../db/repositories/archive-repository';
 import { createAuditRepository, type AuditRepository } from '../db/repositories/audit-trail';
 import { createBackupRepository, type BackupRepository } from '../db/repositories/backup-repository';
+import { createClockRepository, type ClockRepository } from '../db/repositories/clock-repository';
 import { createDirectoryRepository, type DirectoryRepository } from '../db/repositories/directory-repository';
 import {
   createCorrectiveActionRepository,
@@ -35,6 +36,7 @@ import { createReportRepository, type ReportRepository } from '../db/repositorie
 import { createResourceRepository, type ResourceRepository } from '../db/repositories/resource-repository';
 import { createSettingsRepository, type SettingsRepository } from '../db/repositories/settings-repository';
 import { createSummaryRepository, type SummaryRepository } from '../db/repositories/summary-repository';
+import { createStorageGuard, type StorageGuard } from '../db/repositories/write-helpers';
 import type { Platform } from '../platform/desktop';
 
 export interface Services {
@@ -58,6 +60,9 @@ export interface Services {
   /** 归档包 of one incident or drill run, and 清除个人信息 of a closed incident. */
   archive: ArchiveRepository;
   audit: AuditRepository;
+  clock: ClockRepository;
+  /** Read-only mode once the disk is full: every write is refused until a probe write succeeds. */
+  storage: StorageGuard;
   platform: Platform;
   now: () => number;
 }
@@ -91,6 +96,8 @@ export function createServices(
     backup: createBackupRepository(db, now),
     archive: createArchiveRepository(db, now),
     audit: createAuditRepository(db),
+    clock: createClockRepository(db, now),
+    storage: createStorageGuard(db, now),
     platform,
     now,
   };
