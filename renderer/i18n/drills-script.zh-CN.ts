@@ -12,7 +12,9 @@ export const drillsScriptZhCN = {
   pickAgain: '重新选择文件',
   unsupported: '不支持的文件类型：{{name}}，请选择 .xlsx 或 .csv 文件',
   reading: '正在读取文件…',
-  empty: '文件中没有数据行',
+  empty: '「{{name}}」中没有数据行',
+  /** A file that could not be read at all: which file, then why. */
+  fileRefused: '「{{name}}」无法读取：{{reason}}',
   fileSummary: '{{name}}：{{rows}} 行数据（{{encoding}}）',
   mappingTitle: '对应列',
   fileColumn: '文件中的列',

@@ -131,7 +131,7 @@ export const plansEn: Messages['plans'] = {
     warningLevel: 'Warning level',
     choose: 'Choose',
     signInFirst: 'Sign in before importing a plan file',
-    importRefused: 'The plan file was not imported',
+    importRefused: 'The plan file “{{name}}” was not imported',
     noticeTitle: 'Issue {{type}} warning {{level}}',
     noticeArea: 'Area',
     noticeIssuer: 'Issued by',

@@ -125,7 +125,7 @@ export const plansZhCN = {
     warningLevel: '预警级别',
     choose: '请选择',
     signInFirst: '请先签到上岗，再导入预案文件',
-    importRefused: '预案文件未导入',
+    importRefused: '预案文件「{{name}}」未导入',
     noticeTitle: '发布{{type}}{{level}}预警',
     noticeArea: '预警区域',
     noticeIssuer: '发布单位',

@@ -336,7 +336,7 @@ describe('应急预案', () => {
     };
     await messageGone(page, '已签到');
     await importPlanFile(page, planFile('台风预案-缺签发人.json', noSigner));
-    const refusal = page.getByRole('dialog').filter({ hasText: '预案文件未导入' });
+    const refusal = page.getByRole('dialog').filter({ hasText: '预案文件「台风预案-缺签发人.json」未导入' });
     await refusal
       .getByText('预案内容有误，未做任何更改：Ⅲ级响应 · 签发人：缺少签发人（批准启动的角色）')
       .waitFor();

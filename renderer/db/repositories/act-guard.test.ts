@@ -6,6 +6,7 @@ import type { PlanEvent } from '@shared/domain/plan/plan-events';
 import { as, publishSamplePlan } from '../../../test/support/plan-driver';
 import { rejection } from '../../../test/support/rejection';
 import { EmergencyDeskDatabase } from '../database';
+import { createAnnouncementRepository } from './announcement-repository';
 import { createBackupRepository } from './backup-repository';
 import { createDirectoryRepository } from './directory-repository';
 import { createDrillRepository } from './drill-repository';
@@ -27,6 +28,7 @@ function repositories() {
   return {
     incidents,
     reports: createReportRepository(db, incidents, now),
+    announcements: createAnnouncementRepository(db, incidents, now),
     drills: createDrillRepository(db, now),
     directory: createDirectoryRepository(db, now),
     settings: createSettingsRepository(db, now),
@@ -145,6 +147,29 @@ describe('roles and PINs in the write path', () => {
     await repo.reports.approve(reportId, as.office);
     expect((await repo.reports.get(reportId))?.status).toBe('approved');
     expect(await db.settings.get(`actConfirmed:${as.office.personId}`)).toBeUndefined();
+  });
+
+  it('checks the 终止公告 签发 like a report’s: the role, then the PIN, storing nothing when refused', async () => {
+    const id = await typhoonAtIV();
+    await repo.incidents.send(id, approveIV, as.secretary);
+    const end: PlanEvent[] = [
+      { type: 'observation.record', key: 'typhoonPassed', value: true, at: 0, by: as.dutyOfficer },
+      { type: 'response.terminate', reason: '台风已过境', at: 0, by: as.secretary },
+    ];
+    for (const event of end) await repo.incidents.send(id, event, event.by);
+    const draft = await repo.announcements.view(id);
+
+    await setRoles(as.office, ['evaluator']);
+    const refused = await rejection(repo.announcements.issue(id, as.office));
+    expect(refused.params).toEqual({ key: 'roles.why.reportApprove', name: '黄欣刚' });
+    await setRoles(as.office, ['operator']);
+    await repo.directory.setPin(as.office.personId, '2580', as.office);
+    expect((await rejection(repo.announcements.issue(id, as.office))).code).toBe('actPinRequired');
+    expect(await repo.announcements.view(id)).toEqual(draft);
+
+    await repo.settings.confirmAct('report.approve', as.office, '2580');
+    await repo.announcements.issue(id, as.office);
+    expect((await repo.announcements.view(id))?.stored?.status).toBe('issued');
   });
 
   it('does not take a confirmation older than two minutes', async () => {

@@ -21,6 +21,7 @@ import type { ResponseLevel } from '@shared/domain/plan/levels';
 import type { Plan } from '@shared/domain/plan/plan-schema';
 import { phaseOf } from '@shared/domain/plan/replay';
 import type { EmergencyDeskDatabase } from '../database';
+import { actTables, requireAct } from './act-guard';
 import { appendLog } from './incident-log-writer';
 import type { IncidentRepository } from './incident-repository';
 import { RepositoryError } from './repository-error';
@@ -123,14 +124,18 @@ export function createAnnouncementRepository(
       });
     },
 
-    /** 签发: refused with the reason (not a signer, already signed); freezes the text shown now and logs it. */
+    /**
+     * 签发: refused with the reason (not a signer, already signed, no role to sign, a PIN not confirmed);
+     * freezes the text shown now and logs it.
+     */
     async issue(incidentId: string, actor: Actor): Promise<void> {
-      await db.transaction('rw', tables, async () => {
+      await db.transaction('rw', [...tables, ...actTables(db)], async () => {
         const found = await requireView(incidentId);
         const current = { status: found.stored?.status ?? ('draft' as const), ...found.text };
         const why = whyCannotIssueAnnouncement(current, found, actor);
         if (why) throw new RepositoryError('reportRefused', { why });
         const at = now();
+        await requireAct(db, 'report.approve', actor, at);
         const announcement: TerminationAnnouncement = {
           ...found.text,
           status: 'issued',

@@ -67,7 +67,7 @@ export function PlansPage() {
     } catch (error) {
       // A refusal can list several places in the plan: it stays on screen until read.
       modal.error({
-        title: t('plans.simulator.importRefused'),
+        title: t('plans.simulator.importRefused', { name: file.name }),
         content: translateError(t, error),
         width: 560,
       });

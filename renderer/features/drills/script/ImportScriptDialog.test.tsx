@@ -71,6 +71,21 @@ describe('importing a drill script', () => {
     await waitFor(() => expect(onClose).toHaveBeenCalled());
   });
 
+  it('names the file it refuses: a damaged workbook and a sheet without data rows, importing nothing', async () => {
+    const damaged = renderDialog('演练脚本-损坏.xlsx', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]));
+    await damaged.user.click(await screen.findByRole('button', { name: '选择文件…' }));
+    expect((await screen.findByText(/^「演练脚本-损坏\.xlsx」无法读取：/)).textContent).not.toContain(
+      'Error',
+    );
+    expect(damaged.onImport).not.toHaveBeenCalled();
+    cleanup();
+
+    const empty = renderDialog('空脚本.csv', '序号,情景时间,事件\r\n,,\r\n');
+    await empty.user.click(await screen.findByRole('button', { name: '选择文件…' }));
+    await screen.findByText('「空脚本.csv」中没有数据行');
+    expect(empty.onImport).not.toHaveBeenCalled();
+  });
+
   it('asks for the content column when no header names it, and checks again once it is mapped', async () => {
     const { onImport, user } = renderDialog('脚本.csv', '时间,说明\r\n09:40,接到报警\r\n10:05,现场反馈');
     await user.click(await screen.findByRole('button', { name: '选择文件…' }));

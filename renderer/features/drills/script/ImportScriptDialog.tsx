@@ -111,14 +111,14 @@ function ImportScriptBody({
       const sheet = await readSheet(picked.bytes, format);
       const [headers = [], ...rows] = sheet.rows;
       if (!rows.some((r) => r.some((c) => c.trim() !== ''))) {
-        setFailure(t('drills.script.empty'));
+        setFailure(t('drills.script.empty', { name: picked.name }));
         return;
       }
       setFile({ name: picked.name, encoding: sheet.encoding, headers, rows });
       setMapping(suggestMapping(headers));
       setSkipBad(false);
     } catch (error) {
-      setFailure(translateError(t, error));
+      setFailure(t('drills.script.fileRefused', { name: picked.name, reason: translateError(t, error) }));
     } finally {
       setReading(false);
     }

@@ -13,6 +13,9 @@ import {
 import { useServices } from '../../../services/services';
 import { parseForm, schemaRule } from '../../../ui/schema-form';
 import { printSheet } from '../../../ui/print-sheet';
+import { ConfirmActDialog } from '../../session/ConfirmActDialog';
+import { useActPermission } from '../../session/useActPermission';
+import { useConfirmAct } from '../../session/useConfirmAct';
 import { useSession } from '../../session/useSession';
 import { useSignedWrite } from '../../session/useSignedWrite';
 
@@ -48,6 +51,9 @@ function AnnouncementSheet({ incident, onClose }: { incident: Incident; onClose:
   const { announcements, platform } = useServices();
   const write = useSignedWrite();
   const session = useSession();
+  // Publishing the end of a response is signed like a report: the same role, and the PIN where one is set.
+  const roleWhy = useActPermission('report.approve');
+  const { confirm, dialogProps } = useConfirmAct();
   const [form] = Form.useForm<AnnouncementText>();
   const [editing, setEditing] = useState(false);
   const view = useLiveQuery(() => announcements.view(incident.id), [announcements, incident.id]);
@@ -58,7 +64,7 @@ function AnnouncementSheet({ incident, onClose }: { incident: Incident; onClose:
   const isOpen = incident.status === 'open';
   const actor = session?.actor ?? null;
   const why = actor
-    ? whyCannotIssueAnnouncement({ status: stored?.status ?? 'draft', ...text }, view, actor)
+    ? (whyCannotIssueAnnouncement({ status: stored?.status ?? 'draft', ...text }, view, actor) ?? roleWhy)
     : null;
   const date = chineseDate(stored?.issued?.at ?? view.terminatedAt);
 
@@ -100,9 +106,10 @@ function AnnouncementSheet({ incident, onClose }: { incident: Incident; onClose:
           <Button
             type="primary"
             disabled={why !== null}
-            onClick={() =>
-              void write((a) => announcements.issue(incident.id, a), t('incidents.announcement.issued'))
-            }
+            onClick={async () => {
+              if (await confirm('report.approve'))
+                await write((a) => announcements.issue(incident.id, a), t('incidents.announcement.issued'));
+            }}
           >
             {t('incidents.announcement.issue')}
           </Button>
@@ -161,6 +168,7 @@ function AnnouncementSheet({ incident, onClose }: { incident: Incident; onClose:
           </div>
         </div>
       )}
+      <ConfirmActDialog {...dialogProps} />
     </Modal>
   );
 }
