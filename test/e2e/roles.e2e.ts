@@ -20,6 +20,7 @@ import {
   auditTrail,
   closePersonDrawer,
   dialogSettled,
+  findPerson,
   label,
   openApp,
   openPersonEditor,
@@ -102,6 +103,15 @@ describe('角色与 PIN 复核', () => {
     await animationsSettled(page);
     await screenshot(page, '272-roles-drawer-administrator');
     await savePerson(drawer);
+    // The list says it too, without opening the drawer: roles given by hand, not by position.
+    const row = await findPerson(page, '崔伟');
+    await expect
+      .poll(() => row.getByTestId('person-roles-cell').innerText())
+      .toMatch(/值班操作员\s*导调人员/);
+    expect(await row.getByTestId('person-roles-cell').getAttribute('title')).toBeNull();
+    expect(await (await findPerson(page, '彭新浩')).getByTestId('person-roles-cell').innerText()).toMatch(
+      /值班操作员\s*导调人员/,
+    );
 
     // Back on the 导调台, the same person ends the drill.
     await signIn(page, '崔伟');

@@ -5,6 +5,7 @@ import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { peopleToCsv } from '@shared/domain/org/people-csv';
 import { matchesQuery } from '@shared/domain/org/search';
+import { effectiveRoles } from '@shared/domain/org/roles';
 import type { Person } from '@shared/domain/org/types';
 import { descendantIds } from '@shared/domain/org/unit-tree';
 import { useServices } from '../../services/services';
@@ -109,6 +110,25 @@ export function PeopleTab({ data }: { data: DirectoryData }) {
       width: 200,
       render: (ids: string[]) =>
         ids.map((id) => <Tag key={id}>{data.positionById.get(id)?.name ?? '?'}</Tag>),
+    },
+    {
+      // Who may sign on this laptop is read at a glance; roles that follow the positions are shown as such.
+      title: t('roles.field'),
+      key: 'roles',
+      width: 170,
+      render: (_: unknown, person: Person) => {
+        const { roles, isDerived } = effectiveRoles(person, data.positions);
+        if (roles.length === 0) return <Typography.Text type="secondary">—</Typography.Text>;
+        return (
+          <span data-testid="person-roles-cell" title={isDerived ? t('roles.byPosition') : undefined}>
+            {roles.map((r) => (
+              <Tag key={r} bordered={!isDerived} color={r === 'administrator' ? 'gold' : undefined}>
+                {t(`roles.names.${r}`)}
+              </Tag>
+            ))}
+          </span>
+        );
+      },
     },
     { title: t('directory.columns.mobile'), dataIndex: 'mobile', width: 120 },
     { title: t('directory.columns.officePhone'), dataIndex: 'officePhone', width: 130 },
