@@ -112,6 +112,7 @@ describe('角色与 PIN 复核', () => {
     expect(await (await findPerson(page, '彭新浩')).getByTestId('person-roles-cell').innerText()).toMatch(
       /值班操作员\s*导调人员/,
     );
+    await screenshot(page, '274-roles-directory-column');
 
     // Back on the 导调台, the same person ends the drill.
     await signIn(page, '崔伟');
