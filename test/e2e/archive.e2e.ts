@@ -2,10 +2,11 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { readArchivePackage, type ArchivePackage } from '@shared/domain/archive/archive-package';
 import { animationsSettled, auditRows, auditTrail, label, openApp, signIn } from './drivers';
-import { launchBrowser, screenshot, type BrowserSession } from './harness';
+import { freshBrowserEachTest } from './browser-per-test';
+import { screenshot } from './harness';
 import { TYPHOON, TYPHOON_CALL, incidentConsole, pick, recordIntake } from './incident-drivers';
 import { latinWords, simulator } from './plan-drivers';
 import { messageShown, waitUntilSettled } from './settings-drivers';
@@ -15,17 +16,10 @@ const baseUrl = inject('baseUrl');
 const NOW = new Date('2026-11-23T02:15:00');
 const TITLE = TYPHOON_CALL.nature;
 
-let session: BrowserSession;
 let page: Page;
 
-beforeEach(async () => {
-  session = await launchBrowser();
-  page = session.page;
-  await page.clock.install({ time: NOW });
-});
-afterEach(async () => {
-  expect(session.errors).toEqual([]);
-  await session.close();
+freshBrowserEachTest(NOW, (fresh) => {
+  page = fresh.page;
 });
 
 /** 王建国 calls about the typhoon (two injured); the duty officer turns the call into an incident. */

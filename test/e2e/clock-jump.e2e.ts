@@ -4,9 +4,10 @@
  * moves both at once and fires what fell due once, as a laptop waking from sleep does.
  */
 import type { Page } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { animationsSettled, auditRows, openApp, signIn } from './drivers';
-import { launchBrowser, screenshot, type BrowserSession } from './harness';
+import { freshBrowserEachTest } from './browser-per-test';
+import { screenshot, type BrowserSession } from './harness';
 import { incidentConsole, openTyphoonIncident } from './incident-drivers';
 
 const baseUrl = inject('baseUrl');
@@ -16,13 +17,9 @@ const NOW = new Date('2026-11-23T02:15:00');
 let session: BrowserSession;
 let page: Page;
 
-beforeEach(async () => {
-  session = await launchBrowser();
-  page = session.page;
-  await page.clock.install({ time: NOW });
-});
-afterEach(async () => {
-  await session.close();
+freshBrowserEachTest(NOW, (fresh) => {
+  session = fresh;
+  page = fresh.page;
 });
 
 /** The strip at the top of every screen, one notice per anomaly, newest first. */

@@ -1,7 +1,8 @@
 import type { Locator, Page } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { animationsSettled, label, openApp, signIn } from './drivers';
-import { launchBrowser, screenshot, type BrowserSession } from './harness';
+import { freshBrowserEachTest } from './browser-per-test';
+import { screenshot } from './harness';
 import { pick, pickPerson } from './incident-drivers';
 import { messageShown } from './settings-drivers';
 
@@ -9,17 +10,10 @@ const baseUrl = inject('baseUrl');
 /** Monday 16:50, local time of the browser: forty minutes before the 白班 hands over to the 夜班. */
 const NOW = new Date('2026-11-23T16:50:00');
 
-let session: BrowserSession;
 let page: Page;
 
-beforeEach(async () => {
-  session = await launchBrowser();
-  page = session.page;
-  await page.clock.install({ time: NOW });
-});
-afterEach(async () => {
-  expect(session.errors).toEqual([]);
-  await session.close();
+freshBrowserEachTest(NOW, (fresh) => {
+  page = fresh.page;
 });
 
 async function pickPeople(select: Locator, names: string[]): Promise<void> {

@@ -1,24 +1,18 @@
 import type { Page } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { animationsSettled, label, openApp, signIn } from './drivers';
-import { launchBrowser, screenshot, type BrowserSession } from './harness';
+import { freshBrowserEachTest } from './browser-per-test';
+import { screenshot } from './harness';
 import { messageShown } from './settings-drivers';
 
 const baseUrl = inject('baseUrl');
 /** 02:15 at night, local time of the browser: a call comes in. */
 const NOW = new Date('2026-11-23T02:15:00');
 
-let session: BrowserSession;
 let page: Page;
 
-beforeEach(async () => {
-  session = await launchBrowser();
-  page = session.page;
-  await page.clock.install({ time: NOW });
-});
-afterEach(async () => {
-  expect(session.errors).toEqual([]);
-  await session.close();
+freshBrowserEachTest(NOW, (fresh) => {
+  page = fresh.page;
 });
 
 function drawer() {

@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { animationsSettled, label, openApp, signIn } from './drivers';
-import { launchBrowser, screenshot, type BrowserSession } from './harness';
+import { freshBrowserEachTest } from './browser-per-test';
+import { screenshot } from './harness';
 import { incidentConsole, openTyphoonIncident, pick } from './incident-drivers';
 import { latinWords, messageGone, simulator } from './plan-drivers';
 import { latestAuditRow, messageShown, waitUntilSettled } from './settings-drivers';
@@ -12,17 +13,10 @@ const NOW = new Date('2026-11-23T02:15:00');
 const WRITTEN_INITIAL = '书面初报（事发单位报县级）';
 const ANNOUNCEMENT_TITLE = '关于终止防台风Ⅳ级应急响应的公告';
 
-let session: BrowserSession;
 let page: Page;
 
-beforeEach(async () => {
-  session = await launchBrowser();
-  page = session.page;
-  await page.clock.install({ time: NOW });
-});
-afterEach(async () => {
-  expect(session.errors).toEqual([]);
-  await session.close();
+freshBrowserEachTest(NOW, (fresh) => {
+  page = fresh.page;
 });
 
 const rulesCard = () => page.getByTestId('report-rules');

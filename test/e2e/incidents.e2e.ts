@@ -2,10 +2,11 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { readArchivePackage } from '@shared/domain/archive/archive-package';
 import { animationsSettled, label, openApp, signIn } from './drivers';
-import { launchBrowser, screenshot, type BrowserSession } from './harness';
+import { freshBrowserEachTest } from './browser-per-test';
+import { screenshot } from './harness';
 import {
   incidentConsole,
   openTyphoonIncident,
@@ -20,17 +21,10 @@ const baseUrl = inject('baseUrl');
 /** 02:15 at night, local time of the browser: a typhoon report comes in. */
 const NOW = new Date('2026-11-23T02:15:00');
 
-let session: BrowserSession;
 let page: Page;
 
-beforeEach(async () => {
-  session = await launchBrowser();
-  page = session.page;
-  await page.clock.install({ time: NOW });
-});
-afterEach(async () => {
-  expect(session.errors).toEqual([]);
-  await session.close();
+freshBrowserEachTest(NOW, (fresh) => {
+  page = fresh.page;
 });
 
 const pick = (select: Parameters<typeof pickIn>[1], option: string) => pickIn(page, select, option);

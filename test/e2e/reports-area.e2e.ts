@@ -1,8 +1,9 @@
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { animationsSettled, label, openApp, signIn } from './drivers';
-import { launchBrowser, RESULTS_DIR, screenshot, type BrowserSession } from './harness';
+import { freshBrowserEachTest } from './browser-per-test';
+import { RESULTS_DIR, screenshot } from './harness';
 import { recordIntake } from './incident-drivers';
 import { messageGone } from './plan-drivers';
 
@@ -11,17 +12,10 @@ const baseUrl = inject('baseUrl');
 const NOW = new Date('2026-11-23T10:15:00');
 const CJK = /[\u4e00-\u9fff]/;
 
-let session: BrowserSession;
 let page: Page;
 
-beforeEach(async () => {
-  session = await launchBrowser();
-  page = session.page;
-  await page.clock.install({ time: NOW });
-});
-afterEach(async () => {
-  expect(session.errors).toEqual([]);
-  await session.close();
+freshBrowserEachTest(NOW, (fresh) => {
+  page = fresh.page;
 });
 
 /** 接报 → 转为事件, without a plan (临时事件); resolves on the incident's console. */
