@@ -152,11 +152,21 @@ describe('roles and PINs in the write path', () => {
   it('checks the 终止公告 签发 like a report’s: the role, then the PIN, storing nothing when refused', async () => {
     const id = await typhoonAtIV();
     await repo.incidents.send(id, approveIV, as.secretary);
-    const end: PlanEvent[] = [
-      { type: 'observation.record', key: 'typhoonPassed', value: true, at: 0, by: as.dutyOfficer },
-      { type: 'response.terminate', reason: '台风已过境', at: 0, by: as.secretary },
-    ];
-    for (const event of end) await repo.incidents.send(id, event, event.by);
+    const passed: PlanEvent = {
+      type: 'observation.record',
+      key: 'typhoonPassed',
+      value: true,
+      at: 0,
+      by: as.dutyOfficer,
+    };
+    await repo.incidents.send(id, passed, as.dutyOfficer);
+    const terminate: PlanEvent = {
+      type: 'response.terminate',
+      reason: '台风已过境',
+      at: 0,
+      by: as.secretary,
+    };
+    await repo.incidents.send(id, terminate, as.secretary);
     const draft = await repo.announcements.view(id);
 
     await setRoles(as.office, ['evaluator']);
