@@ -1,10 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readBackupBundle } from '@shared/domain/backup/backup-bundle';
+import { createBackupBundle, readBackupBundle, type BackupBundle } from '@shared/domain/backup/backup-bundle';
+import type { Incident } from '@shared/domain/incident/incident';
+import { verifyChain } from '@shared/domain/incident/log-chain';
 import type { Actor } from '@shared/domain/org/types';
+import type { StockEntry } from '@shared/domain/resources/stock-ledger';
 import { EmergencyDeskDatabase } from '../database';
 import { CURRENT_SCHEMA_VERSION } from '../schema';
 import { createBackupRepository } from './backup-repository';
 import { createDirectoryRepository } from './directory-repository';
+import { appendLog, logRange } from './incident-log-writer';
 import { seedSampleDataIfNew } from './sample-data-repository';
 import { createSettingsRepository } from './settings-repository';
 
@@ -121,5 +125,210 @@ describe('backup and restore', () => {
       params: { table: 'materials', row: 2, field: 'code', other: 1 },
     });
     expect((await target.units.toArray()).map((u) => u.id)).toEqual([unitId]);
+  });
+});
+
+function incidentRow(id: string, serial: string): Incident {
+  return {
+    id,
+    serial,
+    title: `事件${serial}`,
+    place: '南山街道',
+    category: 'natural',
+    occurredAt: 1_000,
+    receivedAt: 1_000,
+    grade: 'general',
+    flaggedDeadlines: [],
+    intakeId: null,
+    plan: null,
+    status: 'closed',
+    level: null,
+    phase: 'monitoring',
+    eventCount: 0,
+    logCount: 0,
+    createdAt: 1_000,
+    createdBy: actor,
+    updatedAt: 1_000,
+    updatedBy: actor,
+  };
+}
+
+const line = (text: string) => ({
+  at: 2_000,
+  author: actor,
+  category: 'note' as const,
+  text,
+  links: [],
+  corrects: null,
+});
+
+function receipt(id: string, materialId: string, delta: number): StockEntry {
+  return {
+    id,
+    at: 3_000,
+    actor,
+    materialId,
+    kind: 'receive',
+    movements: [{ warehouseId: 'w1', batchNo: '', expiryDate: null, delta }],
+    reason: '',
+    party: '',
+    note: '',
+    refId: null,
+  };
+}
+
+/** A copy of `db` as another machine (the field vehicle) would hold it, to change on its own. */
+async function copyOf(db: EmergencyDeskDatabase): Promise<EmergencyDeskDatabase> {
+  const copy = await newDb();
+  await createBackupRepository(copy).restoreAll(
+    await createBackupRepository(db).exportAll(actor, '示范区'),
+    actor,
+  );
+  return copy;
+}
+
+describe('merging a bundle from another machine', () => {
+  async function twoMachines() {
+    await source.transaction('rw', [source.incidents, source.incidentLog], async () => {
+      await source.incidents.bulkAdd([incidentRow('i1', '2026-0001'), incidentRow('i2', '2026-0002')]);
+      await appendLog(source, 'i1', [line('接报：山体滑坡')]);
+      await appendLog(source, 'i2', [line('接报：内涝')]);
+    });
+    const field = await copyOf(source);
+    const people = await source.people.orderBy('id').toArray();
+    const person = people[0]!;
+    await source.transaction('rw', [source.incidents, source.incidentLog, source.people], async () => {
+      await appendLog(source, 'i1', [line('本机：转移群众 30 人')]);
+      await source.people.update(person.id, { mobile: '13900000001' });
+    });
+    await field.transaction('rw', [field.incidents, field.incidentLog, field.people], async () => {
+      await appendLog(field, 'i2', [line('外出车：排涝泵到场')]);
+      await field.people.update(person.id, { mobile: '13900000002' });
+    });
+    const bundle = await createBackupRepository(field).exportAll(actor, '外出车');
+    return { bundle, person };
+  }
+
+  it("adds both machines' log lines once each, with verified chains, after a person chose a side", async () => {
+    const { bundle, person } = await twoMachines();
+    const backup = createBackupRepository(source, () => 9_000);
+    const plan = await backup.previewMerge(bundle);
+    expect(plan.blockers).toEqual([]);
+    expect(plan.conflicts.map((c) => [c.table, c.label, c.fields])).toEqual([
+      ['people', person.name, ['mobile']],
+    ]);
+    expect(plan.counts.incidentLog).toMatchObject({ added: 1, identical: 2 });
+
+    await expect(backup.mergeAll(bundle, {}, actor)).rejects.toMatchObject({
+      code: 'backupMergeUnresolved',
+      params: { count: 1 },
+    });
+    expect(await source.incidentLog.count()).toBe(3);
+
+    const progress: number[] = [];
+    const result = await backup.mergeAll(bundle, { [plan.conflicts[0]!.id]: 'incoming' }, actor, (p) =>
+      progress.push(p.done / p.total),
+    );
+    expect(progress.at(-1)).toBe(1);
+    expect(result.byTable.incidentLog).toBe(1);
+    expect((await source.people.get(person.id))?.mobile).toBe('13900000002');
+    for (const [id, texts] of [
+      ['i1', ['接报：山体滑坡', '本机：转移群众 30 人']],
+      ['i2', ['接报：内涝', '外出车：排涝泵到场']],
+    ] as const) {
+      const log = await logRange(source, id).toArray();
+      expect(log.map((entry) => entry.text)).toEqual(texts);
+      expect(verifyChain(log)).toEqual({ ok: true, count: 2 });
+      expect((await source.incidents.get(id))?.logCount).toBe(2);
+    }
+    const merges = (await source.audit.toArray()).filter((a) => a.action === 'merge');
+    expect(merges).toEqual([
+      expect.objectContaining({ at: 9_000, actor, summary: expect.stringMatching(/外出车/) }),
+    ]);
+
+    // The same file again: nothing is added, and the person's phone is no longer a conflict.
+    const again = await backup.previewMerge(bundle);
+    expect(again.conflicts).toEqual([]);
+    expect(Object.values(again.counts).reduce((n, c) => n + c.added, 0)).toBe(0);
+  });
+
+  it('leaves the database exactly as it was when a write fails half way', async () => {
+    const { bundle } = await twoMachines();
+    const before = await createBackupRepository(source).exportAll(actor, '示范区');
+    const plan = await createBackupRepository(source).previewMerge(bundle);
+    // incidentLog is written after people: the person's new phone is already in the transaction.
+    source.incidentLog.hook('creating', () => {
+      throw new Error('disk full');
+    });
+    const resolutions = { [plan.conflicts[0]!.id]: 'incoming' as const };
+    await expect(createBackupRepository(source).mergeAll(bundle, resolutions, actor)).rejects.toBeTruthy();
+    const after = await createBackupRepository(source).exportAll(actor, '示范区');
+    expect({ ...after, exportedAt: 0, checksum: '' }).toEqual({ ...before, exportedAt: 0, checksum: '' });
+  });
+
+  it('rebuilds the stock balances from the merged ledger', async () => {
+    await source.stockEntries.add(receipt('s1', 'm1', 10));
+    await source.stockBalances.add({
+      materialId: 'm1',
+      warehouseId: 'w1',
+      batchNo: '',
+      expiryDate: null,
+      quantity: 10,
+    });
+    const field = await copyOf(source);
+    await field.stockEntries.add(receipt('s2', 'm1', 5));
+    // A cache that disagrees with its ledger must not travel.
+    await field.stockBalances.put({
+      materialId: 'm1',
+      warehouseId: 'w1',
+      batchNo: '',
+      expiryDate: null,
+      quantity: 99,
+    });
+    const bundle = await createBackupRepository(field).exportAll(actor, '外出车');
+    await createBackupRepository(source).mergeAll(bundle, {}, actor);
+    expect(await source.stockBalances.toArray()).toEqual([
+      { materialId: 'm1', warehouseId: 'w1', batchNo: '', expiryDate: null, quantity: 15 },
+    ]);
+  });
+
+  it("blocks a forked log until this machine's copy of the incident is kept", async () => {
+    await source.transaction('rw', [source.incidents, source.incidentLog], async () => {
+      await source.incidents.add(incidentRow('i1', '2026-0001'));
+      await appendLog(source, 'i1', [line('接报')]);
+    });
+    const field = await copyOf(source);
+    await source.transaction('rw', [source.incidents, source.incidentLog], () =>
+      appendLog(source, 'i1', [line('本机续报')]),
+    );
+    await field.transaction('rw', [field.incidents, field.incidentLog], () =>
+      appendLog(field, 'i1', [line('外出车续报')]),
+    );
+    const bundle: BackupBundle = await createBackupRepository(field).exportAll(actor, '外出车');
+    const backup = createBackupRepository(source);
+    const plan = await backup.previewMerge(bundle);
+    expect(plan.blockers).toEqual([
+      expect.objectContaining({
+        kind: 'fork',
+        label: '2026-0001 事件2026-0001',
+        stream: 'incidentLog',
+        seq: 2,
+      }),
+    ]);
+    await expect(backup.mergeAll(bundle, {}, actor)).rejects.toMatchObject({ code: 'backupMergeUnresolved' });
+    await backup.mergeAll(bundle, { [plan.blockers[0]!.id]: 'local' }, actor);
+    expect((await logRange(source, 'i1').toArray()).map((e) => e.text)).toEqual(['接报', '本机续报']);
+  });
+
+  it('refuses a bundle whose rows IndexedDB would refuse, before reading anything', async () => {
+    const bundle = await createBackupRepository(source).exportAll(actor, '示范区');
+    const people = bundle.tables['people']!;
+    const broken = await createBackupBundle({
+      ...bundle,
+      tables: { ...bundle.tables, people: [...people, people[0]] },
+    });
+    await expect(createBackupRepository(source).previewMerge(broken)).rejects.toMatchObject({
+      code: 'backupRowDuplicate',
+    });
   });
 });

@@ -1,10 +1,18 @@
 /**
- * Export every table to one checksummed file, and restore such a file. Restore replaces the whole database
- * in one transaction: it either completes or leaves the current data untouched. (Merging a bundle from
- * another machine record by record belongs to the reliability work and is not done here.)
+ * Export every table to one checksummed file, restore such a file, and merge one from another machine.
+ * Restore replaces the whole database and merge adds to it (shared/domain/backup/merge-plan.ts decides
+ * what), each in one transaction: it either completes or leaves the current data untouched.
  */
 import type { IndexSpec } from 'dexie';
-import { createBackupBundle, type BackupBundle } from '@shared/domain/backup/backup-bundle';
+import { createBackupBundle, type BackupBundle, type TableRows } from '@shared/domain/backup/backup-bundle';
+import {
+  planMerge,
+  resolveMerge,
+  type MergePlan,
+  type Resolutions,
+  type SchemaInfo,
+} from '@shared/domain/backup/merge-plan';
+import { deriveBalances } from '@shared/domain/resources/stock-ledger';
 import type { Actor } from '@shared/domain/org/types';
 import type { EmergencyDeskDatabase } from '../database';
 import { CURRENT_SCHEMA_VERSION, TABLE_NAMES, type TableName } from '../schema';
@@ -55,8 +63,48 @@ function checkKeys(db: EmergencyDeskDatabase, bundle: BackupBundle): void {
   }
 }
 
+/** How far a restore or a merge has written: rows so far of all rows, and the table being written. */
+export interface BackupProgress {
+  done: number;
+  total: number;
+  table: TableName;
+}
+
+export interface MergeResult {
+  added: number;
+  replaced: number;
+  byTable: Partial<Record<TableName, number>>;
+}
+
+/** Rows per write, so the progress bar moves on a large bundle; all of them in the one transaction. */
+const CHUNK = 500;
+
+function checkTables(bundle: BackupBundle): void {
+  const unknown = Object.keys(bundle.tables).filter((name) => !TABLE_NAMES.includes(name as TableName));
+  if (unknown.length > 0) throw new RepositoryError('backupUnknownTables', { tables: unknown.join(', ') });
+}
+
 export function createBackupRepository(db: EmergencyDeskDatabase, now: () => number = Date.now) {
   const tables = () => TABLE_NAMES.map((name) => db.table(name));
+
+  const schemaInfo = (): SchemaInfo =>
+    Object.fromEntries(
+      TABLE_NAMES.map((name) => {
+        const { primKey, indexes } = db.table(name).schema;
+        const unique = indexes
+          .filter((index) => index.unique && typeof index.keyPath === 'string')
+          .map((index) => index.keyPath as string);
+        return [name, { primKey: primKey.keyPath ?? '', unique }];
+      }),
+    );
+
+  /** Every table, inside the caller's transaction. */
+  async function readAll(): Promise<TableRows> {
+    const entries = await Promise.all(
+      TABLE_NAMES.map(async (name) => [name, await db.table(name).toArray()] as const),
+    );
+    return Object.fromEntries(entries);
+  }
 
   return {
     async counts(): Promise<Record<TableName, number>> {
@@ -84,18 +132,26 @@ export function createBackupRepository(db: EmergencyDeskDatabase, now: () => num
       });
     },
 
-    async restoreAll(bundle: BackupBundle, actor: Actor): Promise<Record<TableName, number>> {
-      const unknown = Object.keys(bundle.tables).filter((name) => !TABLE_NAMES.includes(name as TableName));
-      if (unknown.length > 0)
-        throw new RepositoryError('backupUnknownTables', { tables: unknown.join(', ') });
+    async restoreAll(
+      bundle: BackupBundle,
+      actor: Actor,
+      onProgress?: (progress: BackupProgress) => void,
+    ): Promise<Record<TableName, number>> {
+      checkTables(bundle);
       checkKeys(db, bundle);
       const counts = {} as Record<TableName, number>;
+      const total = TABLE_NAMES.reduce((sum, name) => sum + (bundle.tables[name]?.length ?? 0), 0);
+      let done = 0;
       await db.transaction('rw', tables(), async () => {
         const session = await db.settings.get('session');
         for (const name of TABLE_NAMES) {
           const rows = (bundle.tables[name] ?? []) as object[];
           await db.table(name).clear();
-          await db.table(name).bulkAdd(rows);
+          for (let i = 0; i < rows.length; i += CHUNK) {
+            await db.table(name).bulkAdd(rows.slice(i, i + CHUNK));
+            done += Math.min(CHUNK, rows.length - i);
+            onProgress?.({ done, total, table: name });
+          }
           counts[name] = rows.length;
         }
         // Whoever restores stays signed in.
@@ -104,6 +160,62 @@ export function createBackupRepository(db: EmergencyDeskDatabase, now: () => num
         await db.audit.add(auditEntry(now(), actor, 'restore', 'database', '*', summary));
       });
       return counts;
+    },
+
+    /** What merging the bundle would do now: counts per table, the conflicts and what blocks the merge. */
+    async previewMerge(bundle: BackupBundle): Promise<MergePlan> {
+      checkTables(bundle);
+      checkKeys(db, bundle);
+      const local = await db.transaction('r', tables(), readAll);
+      return planMerge(local, bundle.tables, schemaInfo());
+    },
+
+    /**
+     * Merges the bundle with a side chosen for every conflict. The plan is made again inside the write
+     * transaction, from the rows as they are then, so a change made since the preview is never overwritten
+     * unseen: a conflict without a choice refuses the whole merge. Stock balances are rebuilt from the merged
+     * ledger in the same transaction; the audit row records the counts.
+     */
+    async mergeAll(
+      bundle: BackupBundle,
+      resolutions: Resolutions,
+      actor: Actor,
+      onProgress?: (progress: BackupProgress) => void,
+    ): Promise<MergeResult> {
+      checkTables(bundle);
+      checkKeys(db, bundle);
+      return db.transaction('rw', tables(), async () => {
+        const local = await readAll();
+        const plan = planMerge(local, bundle.tables, schemaInfo());
+        const resolved = resolveMerge(plan, resolutions);
+        if (!resolved.ok)
+          throw new RepositoryError('backupMergeUnresolved', { count: resolved.unresolved.length });
+        const total = [...resolved.writes.values()].reduce((sum, rows) => sum + rows.length, 0);
+        const result: MergeResult = { added: 0, replaced: 0, byTable: {} };
+        let done = 0;
+        for (const name of TABLE_NAMES) {
+          const rows = resolved.writes.get(name) ?? [];
+          for (let i = 0; i < rows.length; i += CHUNK) {
+            await db.table(name).bulkPut(rows.slice(i, i + CHUNK));
+            done += Math.min(CHUNK, rows.length - i);
+            onProgress?.({ done, total, table: name });
+          }
+          if (rows.length > 0) result.byTable[name] = rows.length;
+          const added = plan.counts[name]?.added ?? 0;
+          result.added += added;
+          result.replaced += rows.length - Math.min(added, rows.length);
+        }
+        if (resolved.writes.has('stockEntries')) {
+          const balances = deriveBalances(await db.stockEntries.orderBy('[materialId+at]').toArray());
+          await db.stockBalances.clear();
+          await db.stockBalances.bulkPut(balances);
+        }
+        const summary = `${bundle.jurisdiction} ${new Date(bundle.exportedAt).toISOString()}（${
+          bundle.exportedBy || '—'
+        }）：新增${result.added}条，更新${result.replaced}条，冲突${plan.conflicts.length}处，未合并${plan.blockers.length}处`;
+        await db.audit.add(auditEntry(now(), actor, 'merge', 'database', '*', summary));
+        return result;
+      });
     },
   };
 }

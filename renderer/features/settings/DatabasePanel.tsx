@@ -1,16 +1,18 @@
-import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Descriptions, Space, Tag, Typography } from 'antd';
+import { DownloadOutlined, MergeCellsOutlined, UploadOutlined } from '@ant-design/icons';
+import { App, Button, Card, Descriptions, Progress, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { readBackupBundle } from '@shared/domain/backup/backup-bundle';
+import type { Actor } from '@shared/domain/org/types';
+import { readBackupBundle, type BackupBundle } from '@shared/domain/backup/backup-bundle';
 import { decodeText } from '@shared/files/decode-text';
 import { useServices } from '../../services/services';
 import { CURRENT_SCHEMA_VERSION, type TableName } from '../../db/schema';
 import { readStorageStatus, requestPersistentStorage, type StorageStatus } from '../../platform/storage';
 import { translateError } from '../../ui/translate-error';
 import { useActor } from '../session/useSession';
+import { MergeDialog, type MergeSource } from './MergeDialog';
 
 function formatBytes(bytes: number | null): string {
   if (bytes === null) return '—';
@@ -26,6 +28,8 @@ export function DatabasePanel() {
   const requireActor = useActor();
   const [storage, setStorage] = useState<StorageStatus | null>(null);
   const [busy, setBusy] = useState(false);
+  const [restoreProgress, setRestoreProgress] = useState<number | null>(null);
+  const [merging, setMerging] = useState<{ source: MergeSource; actor: Actor } | null>(null);
   const counts = useLiveQuery(() => backup.counts(), [backup]);
 
   const refresh = useCallback(() => void readStorageStatus().then(setStorage), []);
@@ -50,17 +54,41 @@ export function DatabasePanel() {
     }
   };
 
+  /** The chosen backup file, read and verified; a refusal names the file. Null when none was chosen or it was refused. */
+  const chooseBackup = async (): Promise<{ name: string; bundle: BackupBundle } | null> => {
+    const file = await platform.openFile({ filters: [{ name: 'JSON', extensions: ['json'] }] });
+    if (!file) return null;
+    const read = await readBackupBundle(decodeText(file.bytes).text, CURRENT_SCHEMA_VERSION);
+    if (read.ok) return { name: file.name, bundle: read.bundle };
+    const reason = t(`errors.${read.message}`, { detail: read.detail ?? '' });
+    void message.error(t('settings.mergeFileRefused', { file: file.name, reason }));
+    return null;
+  };
+
+  const merge = async () => {
+    const actor = requireActor();
+    if (!actor) return;
+    const chosen = await chooseBackup();
+    if (!chosen) return;
+    setBusy(true);
+    try {
+      const plan = await backup.previewMerge(chosen.bundle);
+      setMerging({ source: { fileName: chosen.name, bundle: chosen.bundle, plan }, actor });
+    } catch (error) {
+      void message.error(
+        t('settings.mergeFileRefused', { file: chosen.name, reason: translateError(t, error) }),
+      );
+    } finally {
+      setBusy(false);
+    }
+  };
+
   const restore = async () => {
     const actor = requireActor();
     if (!actor) return;
-    const file = await platform.openFile({ filters: [{ name: 'JSON', extensions: ['json'] }] });
-    if (!file) return;
-    const read = await readBackupBundle(decodeText(file.bytes).text, CURRENT_SCHEMA_VERSION);
-    if (!read.ok) {
-      void message.error(t(`errors.${read.message}`, { detail: read.detail ?? '' }));
-      return;
-    }
-    const { bundle } = read;
+    const chosen = await chooseBackup();
+    if (!chosen) return;
+    const { bundle } = chosen;
     modal.confirm({
       title: t('settings.restoreConfirmTitle'),
       content: t('settings.restoreConfirmBody', {
@@ -76,13 +104,19 @@ export function DatabasePanel() {
       onOk: async () => {
         // Both buttons stay disabled until the restore has committed or rolled back.
         setBusy(true);
+        setRestoreProgress(0);
         try {
-          await backup.restoreAll(bundle, actor);
+          await backup.restoreAll(bundle, actor, (p) =>
+            setRestoreProgress(Math.round((p.done / Math.max(p.total, 1)) * 100)),
+          );
           void message.success(t('settings.restoreDone'));
         } catch (error) {
-          void message.error(translateError(t, error));
+          void message.error(
+            t('settings.mergeFileRefused', { file: chosen.name, reason: translateError(t, error) }),
+          );
         } finally {
           setBusy(false);
+          setRestoreProgress(null);
         }
       },
     });
@@ -142,7 +176,22 @@ export function DatabasePanel() {
           </Button>
           <Typography.Text type="secondary">{t('settings.importAllHint')}</Typography.Text>
         </Space>
+        {restoreProgress !== null ? (
+          <Space orientation="vertical" size={0} style={{ width: 480 }}>
+            <Progress percent={restoreProgress} status="active" data-testid="restore-progress" />
+            <Typography.Text type="secondary">{t('settings.restoreWriting')}</Typography.Text>
+          </Space>
+        ) : null}
+        <Space>
+          <Button icon={<MergeCellsOutlined />} disabled={busy} onClick={() => void merge()}>
+            {t('settings.mergeAll')}
+          </Button>
+          <Typography.Text type="secondary">{t('settings.mergeAllHint')}</Typography.Text>
+        </Space>
       </Space>
+      {merging ? (
+        <MergeDialog source={merging.source} actor={merging.actor} onClose={() => setMerging(null)} />
+      ) : null}
     </Card>
   );
 }
