@@ -188,7 +188,7 @@ export const en: Messages = {
     ready: 'Checks passed: {{added}} people will be added and {{updated}} updated.',
     confirm: 'Import',
     done: 'Imported: {{added}} added, {{updated}} updated',
-    readFailed: 'Could not read the file: {{message}}',
+    readFailed: 'Could not read the file “{{file}}”: {{message}}',
   },
   settings: {
     title: 'Settings',

@@ -184,7 +184,7 @@ export const zhCN = {
     ready: '检查通过：将新增 {{added}} 人，更新 {{updated}} 人。',
     confirm: '确认导入',
     done: '导入完成：新增 {{added}} 人，更新 {{updated}} 人',
-    readFailed: '无法读取文件：{{message}}',
+    readFailed: '无法读取文件「{{file}}」：{{message}}',
   },
   settings: {
     title: '设置',

@@ -69,9 +69,7 @@ export function ImportPeopleDialog({
         updated,
       });
     } catch (error) {
-      void message.error(
-        t('csvImport.readFailed', { message: error instanceof Error ? error.message : String(error) }),
-      );
+      void message.error(t('csvImport.readFailed', { file: file.name, message: translateError(t, error) }));
     }
   };
 
