@@ -57,7 +57,9 @@ export function openSheetClient(): SheetClient {
       new Promise<T>((resolve, reject) => {
         const id = (next += 1);
         pending.set(id, { resolve: resolve as (r: SheetResponse) => void, reject, onProgress });
-        worker.postMessage({ id, request });
+        // The file's bytes are handed over, not copied: the screen never reads them again.
+        const handOver = request.type === 'read' ? [request.bytes.buffer as ArrayBuffer] : [];
+        worker.postMessage({ id, request }, handOver);
       }),
     cancel: () => worker.postMessage({ type: 'cancel' }),
     close: () => worker.terminate(),

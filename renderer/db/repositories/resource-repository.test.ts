@@ -238,6 +238,15 @@ describe('importing sheet rows', () => {
     expect(clash.code).toBe('materialCodeTaken');
     expect(await db.stockEntries.count()).toBe(0);
 
+    // A refusal in a later chunk, found while the chunk before it is still being written, undoes that too.
+    const lateClash = [...many.slice(0, 4100), { ...many[0]!, row: 4102 }];
+    expect((await rejection(repo.importRecords('material', lateClash, actor))).code).toBe(
+      'materialCodeTaken',
+    );
+    expect(await db.materials.count()).toBe(0);
+    expect(await db.stockBalances.count()).toBe(0);
+    expect(await db.resourceIndex.where('kind').equals('material').count()).toBe(0);
+
     const progress: number[] = [];
     expect(await repo.importRecords('material', many, actor, { onProgress: (n) => progress.push(n) })).toBe(
       4500,

@@ -87,6 +87,23 @@ function uniqueById(rows: readonly ResourceIndexRow[]): ResourceIndexRow[] {
 }
 const IMPORT_CHUNK = 2000;
 
+interface ImportChunk {
+  rows: Record<string, unknown>[];
+  index: ResourceIndexRow[];
+  entries: StockEntry[];
+  balances: StockBalance[];
+}
+
+/** An import names the same materials again and again (a thousand 编织袋): each name's pinyin is worked out once. */
+function memoised(pinyin: (name: string) => string[]): (name: string) => string[] {
+  const known = new Map<string, string[]>();
+  return (name) => {
+    let forms = known.get(name);
+    if (!forms) known.set(name, (forms = pinyin(name)));
+    return forms;
+  };
+}
+
 export function createResourceRepository(db: EmergencyDeskDatabase, now: Clock = Date.now) {
   const registry = (kind: ResourceKind) =>
     ({
@@ -158,6 +175,49 @@ export function createResourceRepository(db: EmergencyDeskDatabase, now: Clock =
       if (item) rows.push(toIndexRow(item, ctx));
     }
     await db.resourceIndex.bulkPut(rows);
+  }
+
+  const rowsOf = async (probe: string) =>
+    // No .distinct(): it turns one getAll into a cursor walk (~15 ms at 100k rows). A row matching the
+    // probe through two keys is dropped here instead.
+    uniqueById(await db.resourceIndex.where('keys').startsWith(probe).limit(CANDIDATE_LIMIT).toArray());
+
+  const browse = (filter: SearchFilter) =>
+    filter.kinds.length > 0
+      ? db.resourceIndex
+          .where('kind')
+          .anyOf([...filter.kinds])
+          .limit(CANDIDATE_LIMIT)
+          .toArray()
+      : db.resourceIndex.limit(CANDIDATE_LIMIT).toArray();
+
+  /**
+   * Several terms: when every term names few enough rows, intersect their ids, so "帐篷 区级" finds every
+   * tent in a district warehouse. A term too common to read whole falls back to the rows of the longest
+   * term, checked against every term (a match beyond them needs a narrower query). The fallback rows are
+   * asked for with the ids, in the same transaction, so a common term costs no second round trip.
+   */
+  async function intersect(terms: readonly string[], probe: string): Promise<ResourceIndexRow[]> {
+    const [fallback, ...idLists] = await Promise.all([
+      rowsOf(probe),
+      ...terms.map((term) =>
+        db.resourceIndex
+          .where('keys')
+          .startsWith(term.slice(0, KEY_LENGTH))
+          .limit(TERM_ID_LIMIT)
+          .primaryKeys(),
+      ),
+    ]);
+    if (idLists.some((ids) => ids.length >= TERM_ID_LIMIT)) return fallback;
+    const [smallest, ...others] = idLists.map((ids) => new Set(ids)).sort((a, b) => a.size - b.size);
+    const ids = [...(smallest ?? [])]
+      .filter((id) => others.every((set) => set.has(id)))
+      .slice(0, CANDIDATE_LIMIT);
+    const known = new Map(fallback.map((row) => [row.id, row]));
+    const missing = ids.filter((id) => !known.has(id));
+    const read = missing.length > 0 ? await db.resourceIndex.bulkGet(missing) : [];
+    for (const row of read) if (row) known.set(row.id, row);
+    return ids.map((id) => known.get(id)).filter((row) => row !== undefined);
   }
 
   const indexTables = () => [
@@ -319,6 +379,10 @@ export function createResourceRepository(db: EmergencyDeskDatabase, now: Clock =
      * All-or-nothing import of checked sheet rows (resource-sheet.ts) in one transaction: the records, their
      * search rows, a material's opening stock as 入库 entries, and one audit row. A refusal or a cancel
      * (checked between chunks) aborts the transaction, so nothing of the file is left behind.
+     *
+     * The rows of the next chunk are built while IndexedDB writes the previous one (the writes run in the
+     * browser's storage process, the building on this thread), so the import costs about the longer of the
+     * two instead of their sum; at most one chunk is in flight, which bounds the memory held.
      */
     async importRecords(
       kind: ResourceKind,
@@ -327,19 +391,14 @@ export function createResourceRepository(db: EmergencyDeskDatabase, now: Clock =
       options: { onProgress?: (done: number) => void; isCancelled?: () => boolean } = {},
     ): Promise<number> {
       const schema: z.ZodType<Record<string, unknown>> = RESOURCE_INPUT_SCHEMAS[kind];
-      const pinyin = await loadPinyin();
+      const pinyin = memoised(await loadPinyin());
       const table = registry(kind) as unknown as Table<{ id: string }, string>;
       return db.transaction('rw', [...indexTables(), db.stockEntries, db.audit], async () => {
         const ctx = await indexContext(pinyin);
         const at = now();
         const codes = kind === 'material' ? new Set(await db.materials.orderBy('code').keys()) : new Set();
-        for (let start = 0; start < records.length; start += IMPORT_CHUNK) {
-          if (options.isCancelled?.()) throw new RepositoryError('importCancelled');
-          const chunk = records.slice(start, start + IMPORT_CHUNK);
-          const rows: Record<string, unknown>[] = [];
-          const index: ResourceIndexRow[] = [];
-          const entries: StockEntry[] = [];
-          const balances: StockBalance[] = [];
+        const build = (chunk: readonly SheetRecord[]): ImportChunk => {
+          const built: ImportChunk = { rows: [], index: [], entries: [], balances: [] };
           for (const sheetRow of chunk) {
             const parsed = schema.safeParse(sheetRow.input);
             if (!parsed.success) {
@@ -366,7 +425,7 @@ export function createResourceRepository(db: EmergencyDeskDatabase, now: Clock =
                   expiryDate: sheetRow.opening.expiryDate,
                   delta: sheetRow.opening.quantity,
                 };
-                entries.push({
+                built.entries.push({
                   id: crypto.randomUUID(),
                   at,
                   actor,
@@ -378,20 +437,40 @@ export function createResourceRepository(db: EmergencyDeskDatabase, now: Clock =
                   note: '期初导入',
                   refId: null,
                 });
-                balances.push({ materialId: record.id, ...movement, quantity: movement.delta });
+                built.balances.push({ materialId: record.id, ...movement, quantity: movement.delta });
                 total = movement.delta;
               }
             }
-            rows.push(record);
-            index.push(toIndexRow({ kind, record, total } as unknown as IndexedRecord, ctx));
+            built.rows.push(record);
+            built.index.push(toIndexRow({ kind, record, total } as unknown as IndexedRecord, ctx));
           }
-          await table.bulkAdd(rows as never[]);
-          await db.resourceIndex.bulkAdd(index);
-          if (entries.length > 0) {
-            await db.stockEntries.bulkAdd(entries);
-            await db.stockBalances.bulkAdd(balances);
+          return built;
+        };
+        const write = (built: ImportChunk) => {
+          const written = Promise.all([
+            table.bulkAdd(built.rows as never[]),
+            db.resourceIndex.bulkAdd(built.index),
+            built.entries.length > 0 ? db.stockEntries.bulkAdd(built.entries) : null,
+            built.balances.length > 0 ? db.stockBalances.bulkAdd(built.balances) : null,
+          ]);
+          // Awaited below; when building a later chunk throws first, the abort rejects it unobserved.
+          written.catch(() => undefined);
+          return written;
+        };
+        let inFlight: { written: Promise<unknown>; done: number } | null = null;
+        for (let start = 0; start < records.length; start += IMPORT_CHUNK) {
+          if (options.isCancelled?.()) throw new RepositoryError('importCancelled');
+          const chunk = records.slice(start, start + IMPORT_CHUNK);
+          const written = write(build(chunk));
+          if (inFlight) {
+            await inFlight.written;
+            options.onProgress?.(inFlight.done);
           }
-          options.onProgress?.(Math.min(records.length, start + IMPORT_CHUNK));
+          inFlight = { written, done: start + chunk.length };
+        }
+        if (inFlight) {
+          await inFlight.written;
+          options.onProgress?.(inFlight.done);
         }
         await db.audit.add(auditEntry(at, actor, 'import', kind, '*', String(records.length)));
         return records.length;
@@ -487,43 +566,12 @@ export function createResourceRepository(db: EmergencyDeskDatabase, now: Clock =
       const limit = options.limit ?? 50;
       const terms = queryTerms(query);
       const probe = indexProbe(terms);
-      let candidates: ResourceIndexRow[];
-      if (probe === null) {
-        const kinds = filter.kinds.length > 0 ? [...filter.kinds] : null;
-        candidates = await (kinds
-          ? db.resourceIndex.where('kind').anyOf(kinds).limit(CANDIDATE_LIMIT).toArray()
-          : db.resourceIndex.limit(CANDIDATE_LIMIT).toArray());
-      } else if (terms.length === 1) {
-        // No .distinct(): it turns one getAll into a cursor walk (~15 ms at 100k rows) and defeats Dexie's
-        // live-query cache. A row matching the probe through two keys is dropped here instead.
-        candidates = uniqueById(
-          await db.resourceIndex.where('keys').startsWith(probe).limit(CANDIDATE_LIMIT).toArray(),
-        );
-      } else {
-        // Several terms: when every term names few enough rows, intersect their ids, so "帐篷 区级" finds every
-        // tent in a district warehouse. A term too common to read whole falls back to the rows of the longest
-        // term, checked against every term (a match beyond them needs a narrower query).
-        const idLists = await Promise.all(
-          terms.map((term) =>
-            db.resourceIndex
-              .where('keys')
-              .startsWith(term.slice(0, KEY_LENGTH))
-              .limit(TERM_ID_LIMIT)
-              .primaryKeys(),
-          ),
-        );
-        if (idLists.every((ids) => ids.length < TERM_ID_LIMIT)) {
-          const [smallest, ...others] = idLists.map((ids) => new Set(ids)).sort((a, b) => a.size - b.size);
-          const ids = [...(smallest ?? [])]
-            .filter((id) => others.every((set) => set.has(id)))
-            .slice(0, CANDIDATE_LIMIT);
-          candidates = (await db.resourceIndex.bulkGet(ids)).filter((row) => row !== undefined);
-        } else {
-          candidates = uniqueById(
-            await db.resourceIndex.where('keys').startsWith(probe).limit(CANDIDATE_LIMIT).toArray(),
-          );
-        }
-      }
+      // Every read of a search in one read-only transaction, its requests issued together. Being explicit,
+      // it also skips Dexie's live-query result cache and the deep copy of every row that cache hands out;
+      // the live query still observes the ranges it read, so a change to the index still re-runs it.
+      const candidates = await db.transaction('r', db.resourceIndex, () =>
+        probe === null ? browse(filter) : terms.length === 1 ? rowsOf(probe) : intersect(terms, probe),
+      );
       const matching = candidates.filter((row) => passesFilter(row, filter) && matchesTerms(row, terms));
       const ranked = rankResults(matching, terms, options.near ?? null).slice(0, limit);
       if (typeof performance !== 'undefined') {

@@ -110,30 +110,44 @@ export function distanceKm(a: GeoPoint, b: GeoPoint): number {
   return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
+const AVAILABILITY_RANK = { available: 0, limited: 1, unavailable: 2 } as const;
+
+/** One collator for every comparison: `a.localeCompare(b, 'zh-CN')` builds one per call. */
+const byName = new Intl.Collator('zh-CN').compare;
+
+function matchScore(row: Pick<ResourceIndexRow, 'name' | 'code'>, first: string): number {
+  if (first === '') return 2;
+  const name = normaliseSearch(row.name);
+  if (name === first || row.code === first) return 0;
+  if (name.startsWith(first) || row.code.startsWith(first)) return 1;
+  return 2;
+}
+
 /**
  * Results in the order an operator reads them: an exact name or code first, then names that start with the
- * query, then usable before unusable, then the nearest when a place is given, then by name.
+ * query, then usable before unusable, then the nearest when a place is given, then by name. Each row's sort
+ * keys are worked out once, not in every comparison: normalising both names and collating per comparison
+ * cost more than the whole IndexedDB read of 200 candidates, on the typing path.
  */
-export function rankResults(
-  rows: readonly ResourceIndexRow[],
+export function rankResults<T extends ResourceIndexRow>(
+  rows: readonly T[],
   terms: readonly string[],
   near: GeoPoint | null = null,
-): ResourceIndexRow[] {
+): T[] {
   const first = terms[0] ?? '';
-  const score = (row: ResourceIndexRow) => {
-    const name = normaliseSearch(row.name);
-    if (first !== '' && (name === first || row.code === first)) return 0;
-    if (first !== '' && (name.startsWith(first) || row.code.startsWith(first))) return 1;
-    return 2;
-  };
-  const availabilityRank = { available: 0, limited: 1, unavailable: 2 } as const;
-  const distance = (row: ResourceIndexRow) =>
-    near && row.location ? distanceKm(near, row.location) : Number.POSITIVE_INFINITY;
-  return [...rows].sort(
+  const keyed = rows.map((row) => ({
+    row,
+    score: matchScore(row, first),
+    availability: AVAILABILITY_RANK[row.availability],
+    distance: near && row.location ? distanceKm(near, row.location) : Number.POSITIVE_INFINITY,
+  }));
+  // Two rows without a place: Infinity − Infinity is NaN, which is falsy, so the name decides.
+  keyed.sort(
     (a, b) =>
-      score(a) - score(b) ||
-      availabilityRank[a.availability] - availabilityRank[b.availability] ||
-      distance(a) - distance(b) ||
-      a.name.localeCompare(b.name, 'zh-CN'),
+      a.score - b.score ||
+      a.availability - b.availability ||
+      a.distance - b.distance ||
+      byName(a.row.name, b.row.name),
   );
+  return keyed.map((k) => k.row);
 }
