@@ -14,7 +14,7 @@ export const drillsScriptEn: Widen<typeof drillsScriptZhCN> = {
   unsupported: 'Unsupported file type: {{name}}. Choose an .xlsx or .csv file',
   reading: 'Reading the file…',
   empty: '“{{name}}” has no data rows',
-  fileRefused: '“{{name}}” could not be read: {{reason}}',
+  fileRefused: '“{{name}}”: {{reason}}',
   fileSummary: '{{name}}: {{rows}} data rows ({{encoding}})',
   mappingTitle: 'Columns',
   fileColumn: 'Column in the file',

@@ -14,7 +14,7 @@ export const drillsScriptZhCN = {
   reading: '正在读取文件…',
   empty: '「{{name}}」中没有数据行',
   /** A file that could not be read at all: which file, then why. */
-  fileRefused: '「{{name}}」无法读取：{{reason}}',
+  fileRefused: '「{{name}}」：{{reason}}',
   fileSummary: '{{name}}：{{rows}} 行数据（{{encoding}}）',
   mappingTitle: '对应列',
   fileColumn: '文件中的列',

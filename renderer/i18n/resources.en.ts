@@ -190,6 +190,8 @@ export const resourcesEn: Messages['resources'] = {
     fileHint: '.xlsx and .csv (UTF-8, UTF-8 with BOM, GBK). Columns understood: {{columns}}',
     pick: 'Choose a file…',
     unsupported: 'Unsupported file type: {{name}}; choose an .xlsx or .csv file',
+    fileRefused: '“{{name}}”: {{reason}}',
+    fileEmpty: '“{{name}}” has no data rows',
     reading: 'Reading the file…',
     checking: 'Checking every row…',
     importing: 'Importing…',

@@ -182,6 +182,8 @@ export const resourcesZhCN = {
     fileHint: '支持 .xlsx 与 .csv（UTF-8、带 BOM 的 UTF-8、GBK）。可识别的列：{{columns}}',
     pick: '选择文件…',
     unsupported: '不支持的文件类型：{{name}}，请选择 .xlsx 或 .csv 文件',
+    fileRefused: '「{{name}}」：{{reason}}',
+    fileEmpty: '「{{name}}」中没有数据行',
     reading: '正在读取文件…',
     checking: '正在逐行检查…',
     importing: '正在导入…',

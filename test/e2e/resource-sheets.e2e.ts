@@ -163,6 +163,19 @@ describe('应急资源 import and export', () => {
     await openApp(page, baseUrl);
     await signIn(page, '崔亚波');
     const dialog = await openImport('teams', '队伍');
+    // A workbook cut short in the copy: refused, naming the file, in Chinese.
+    const [damaged] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      dialog.getByRole('button', { name: /选择文件/ }).click(),
+    ]);
+    await damaged.setFiles({
+      name: '队伍-损坏.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00]),
+    });
+    await expect
+      .poll(() => dialog.getByTestId('sheet-failure').innerText(), { timeout: 30_000 })
+      .toMatch(/^「队伍-损坏\.xlsx」：无法读取该 Excel 文件：文件已损坏/);
     const [chooser] = await Promise.all([
       page.waitForEvent('filechooser'),
       dialog.getByRole('button', { name: /选择文件/ }).click(),

@@ -74,7 +74,7 @@ describe('importing a drill script', () => {
   it('names the file it refuses: a damaged workbook and a sheet without data rows, importing nothing', async () => {
     const damaged = renderDialog('演练脚本-损坏.xlsx', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]));
     await damaged.user.click(await screen.findByRole('button', { name: '选择文件…' }));
-    expect((await screen.findByText(/^「演练脚本-损坏\.xlsx」无法读取：/)).textContent).not.toContain(
+    expect((await screen.findByText(/^「演练脚本-损坏\.xlsx」：无法读取/)).textContent).not.toContain(
       'Error',
     );
     expect(damaged.onImport).not.toHaveBeenCalled();

@@ -68,14 +68,20 @@ export function ImportSheetDialog({ kind, onClose }: { kind: SheetKind; onClose:
     return () => opened.close();
   }, []);
 
-  const run = async <T,>(label: string, request: (c: SheetClient) => Promise<T>): Promise<T | null> => {
+  /** `fileName`: while a file is read, a refusal names it (an office picks from many sheets at once). */
+  const run = async <T,>(
+    label: string,
+    request: (c: SheetClient) => Promise<T>,
+    fileName?: string,
+  ): Promise<T | null> => {
     if (!client.current) return null;
     setFailure(null);
     setBusy({ label, percent: 0 });
     try {
       return await request(client.current);
     } catch (error) {
-      setFailure(translateError(t, error));
+      const reason = translateError(t, error);
+      setFailure(fileName ? t('resources.sheet.fileRefused', { name: fileName, reason }) : reason);
       return null;
     } finally {
       setBusy(null);
@@ -93,12 +99,14 @@ export function ImportSheetDialog({ kind, onClose }: { kind: SheetKind; onClose:
       setFailure(t('resources.sheet.unsupported', { name: file.name }));
       return;
     }
-    const read = await run(t('resources.sheet.reading'), (c) =>
-      c.request<ReadSummary>({ type: 'read', bytes: file.bytes, format }),
+    const read = await run(
+      t('resources.sheet.reading'),
+      (c) => c.request<ReadSummary>({ type: 'read', bytes: file.bytes, format }),
+      file.name,
     );
     if (!read) return;
     if (read.rowCount < 1) {
-      setFailure(t('validation.csvEmpty'));
+      setFailure(t('resources.sheet.fileEmpty', { name: file.name }));
       return;
     }
     setFileName(file.name);
