@@ -129,7 +129,11 @@ export function resourceKind(): FuzzKind {
           ignore,
         )) as ReadSummary;
         headers = read.headers;
-        if (read.rowCount < 1) return refused([fileProblem(t('validation.csvEmpty'), 'csvEmpty')], headers);
+        if (read.rowCount < 1)
+          return refused(
+            [fileProblem(t('resources.sheet.fileEmpty', { name: file.name }), 'csvEmpty')],
+            headers,
+          );
         const lookups = await createResourceRepository(db).sheetLookups();
         const check = (await session.handle(
           { type: 'check', kind, mapping: suggestMapping(kind, headers), lookups, patches: [] },

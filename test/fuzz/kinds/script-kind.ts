@@ -120,7 +120,7 @@ export function scriptKind(): FuzzKind {
       }
       const [headers = [], ...body] = rows;
       if (!body.some((r) => r.some((c) => c.trim() !== '')))
-        return refused([fileProblem(t('drills.script.empty'), 'empty')], headers);
+        return refused([fileProblem(t('drills.script.empty', { name: file.name }), 'empty')], headers);
       const check = checkScript(headers, body, suggestMapping(headers));
       const problems = check.issues.map((issue) =>
         cellProblem(
