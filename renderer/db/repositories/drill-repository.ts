@@ -328,7 +328,10 @@ export function createDrillRepository(db: EmergencyDeskDatabase, now: Clock = Da
      * moment has come. Does nothing else unless the clock runs.
      */
     async deliverDue(runId: string, at: number, actor: Actor): Promise<TickResult> {
-      return db.transaction('rw', rwRun, async () => {
+      // The ticker's write waits for every transaction before it that shares a table, the screens' reads
+      // included: it takes only the two tables it writes, with the frozen scenario read before it starts.
+      await scenarioOf(runId);
+      return db.transaction('rw', [db.drillRuns, db.drillJournal], async () => {
         const run = await requireRun(runId);
         const nothing: TickResult = { delivered: [], skipped: [], overdue: [] };
         if (run.status === 'ready') {
