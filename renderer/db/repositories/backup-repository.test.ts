@@ -8,6 +8,7 @@ import { EmergencyDeskDatabase } from '../database';
 import { CURRENT_SCHEMA_VERSION } from '../schema';
 import { createBackupRepository } from './backup-repository';
 import { createDirectoryRepository } from './directory-repository';
+import { createResourceRepository } from './resource-repository';
 import { appendLog, logRange } from './incident-log-writer';
 import { seedSampleDataIfNew } from './sample-data-repository';
 import { createSettingsRepository } from './settings-repository';
@@ -290,6 +291,29 @@ describe('merging a bundle from another machine', () => {
     expect(await source.stockBalances.toArray()).toEqual([
       { materialId: 'm1', warehouseId: 'w1', batchNo: '', expiryDate: null, quantity: 15 },
     ]);
+  });
+
+  it('shows the merged stock in 一键检索: a material received on both machines is found with both receipts', async () => {
+    const repo = createResourceRepository(source);
+    const w1 = await repo.saveRecord('warehouse', { name: '区级应急物资储备库' }, null, actor);
+    const bags = await repo.saveRecord(
+      'material',
+      { code: '2010101', name: '编织沙袋', spec: '50×80cm', unit: '条', warehouseId: w1, minimumStock: 1000 },
+      null,
+      actor,
+    );
+    const receive = (quantity: number) =>
+      ({ kind: 'receive', warehouseId: w1, batchNo: '', expiryDate: null, quantity }) as const;
+    await repo.postStock(bags, receive(800), {}, actor);
+    const field = await copyOf(source);
+    await createResourceRepository(field).postStock(bags, receive(300), {}, actor);
+    await repo.postStock(bags, receive(50), {}, actor);
+
+    const bundle = await createBackupRepository(field).exportAll(actor, '外出车');
+    await createBackupRepository(source).mergeAll(bundle, {}, actor);
+    const [found] = await repo.search('编织沙袋');
+    expect(found).toMatchObject({ id: bags, quantity: 1150 });
+    expect((await source.resourceIndex.get(bags))?.quantity).toBe(1150);
   });
 
   it("blocks a forked log until this machine's copy of the incident is kept", async () => {

@@ -18,6 +18,7 @@ import type { EmergencyDeskDatabase } from '../database';
 import { CURRENT_SCHEMA_VERSION, TABLE_NAMES, type TableName } from '../schema';
 import { auditEntry } from './audit-trail';
 import { RepositoryError } from './repository-error';
+import { createResourceIndexer, loadPinyin } from './resource-indexer';
 
 /**
  * What IndexedDB takes as a key: a number (not NaN), a string, or an array of keys — here at most a few levels
@@ -85,6 +86,7 @@ function checkTables(bundle: BackupBundle): void {
 }
 
 export function createBackupRepository(db: EmergencyDeskDatabase, now: () => number = Date.now) {
+  const indexer = createResourceIndexer(db);
   const tables = () => TABLE_NAMES.map((name) => db.table(name));
 
   const schemaInfo = (): SchemaInfo =>
@@ -184,6 +186,8 @@ export function createBackupRepository(db: EmergencyDeskDatabase, now: () => num
     ): Promise<MergeResult> {
       checkTables(bundle);
       checkKeys(db, bundle);
+      // Before the transaction: IndexedDB would commit it while the dictionary loads.
+      const pinyin = await loadPinyin();
       return db.transaction('rw', tables(), async () => {
         const local = await readAll();
         const plan = planMerge(local, bundle.tables, schemaInfo());
@@ -210,6 +214,13 @@ export function createBackupRepository(db: EmergencyDeskDatabase, now: () => num
           await db.stockBalances.clear();
           await db.stockBalances.bulkPut(balances);
         }
+        // A material's search row shows its stock on hand: the other machine's row showed that machine's,
+        // and entries from it change this one's. Rebuilt from the merged ledger for every material touched.
+        const touched = new Set<string>([
+          ...(resolved.writes.get('materials') ?? []).map((row) => String(row['id'])),
+          ...(resolved.writes.get('stockEntries') ?? []).map((row) => String(row['materialId'])),
+        ]);
+        if (touched.size > 0) await indexer.reindex('material', [...touched], await indexer.context(pinyin));
         const summary = `${bundle.jurisdiction} ${new Date(bundle.exportedAt).toISOString()}（${
           bundle.exportedBy || '—'
         }）：新增${result.added}条，更新${result.replaced}条，冲突${plan.conflicts.length}处，未合并${plan.blockers.length}处`;

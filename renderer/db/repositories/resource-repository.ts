@@ -6,15 +6,10 @@
  */
 import { localDate } from '@shared/domain/plan/plan-schedule';
 import type { Actor } from '@shared/domain/org/types';
-import {
-  DEFAULT_ALERT_SETTINGS,
-  resourceAlerts,
-  type AlertSettings,
-  type ResourceAlert,
-} from '@shared/domain/resources/resource-alerts';
+import { resourceAlerts, type ResourceAlert } from '@shared/domain/resources/resource-alerts';
 import type { MaterialClass } from '@shared/domain/resources/material-code';
 import type { SheetLookups, SheetRecord } from '@shared/domain/resources/resource-sheet';
-import { toIndexRow, type IndexContext, type IndexedRecord } from '@shared/domain/resources/resource-index';
+import { toIndexRow, type IndexedRecord } from '@shared/domain/resources/resource-index';
 import { RESOURCE_INPUT_SCHEMAS } from '@shared/domain/resources/resource-schemas';
 import {
   indexProbe,
@@ -27,12 +22,10 @@ import {
   type SearchFilter,
 } from '@shared/domain/resources/resource-search';
 import type { GeoPoint, ResourceKind } from '@shared/domain/resources/resource-types';
-import { DEFAULT_PER_PERSON_AREA_M2 } from '@shared/domain/resources/shelter-capacity';
 import {
   applyMovements,
   deriveBalances,
   planMovements,
-  totalQuantity,
   type StockBalance,
   type StockEntry,
   type StockRequest,
@@ -41,15 +34,19 @@ import type { z } from '@shared/validation/z';
 import type { Table } from 'dexie';
 import type { EmergencyDeskDatabase } from '../database';
 import { auditEntry } from './audit-trail';
+import {
+  createResourceIndexer,
+  DEFAULT_RESOURCE_SETTINGS,
+  loadPinyin,
+  type ResourceSettings,
+} from './resource-indexer';
 import { RepositoryError } from './repository-error';
 import { parseOrThrow, stamp } from './write-helpers';
 
 type Clock = () => number;
 type Schemas = typeof RESOURCE_INPUT_SCHEMAS;
 export type ResourceInput<K extends ResourceKind> = z.input<Schemas[K]>;
-
-/** Loaded on the first write, like the directory's: the pinyin dictionary is 300 KB. */
-const loadPinyin = () => import('@shared/domain/org/search-text').then((m) => m.pinyinForms);
+export { DEFAULT_RESOURCE_SETTINGS, type ResourceSettings };
 
 export interface StockPostMeta {
   reason?: string;
@@ -62,15 +59,6 @@ export interface SearchOptions extends Partial<SearchFilter> {
   limit?: number;
   near?: GeoPoint | null;
 }
-
-export interface ResourceSettings extends AlertSettings {
-  perPersonAreaM2: number;
-}
-
-export const DEFAULT_RESOURCE_SETTINGS: ResourceSettings = {
-  ...DEFAULT_ALERT_SETTINGS,
-  perPersonAreaM2: DEFAULT_PER_PERSON_AREA_M2,
-};
 
 /** How many index rows a query reads before filtering: enough for any filter, bounded for speed. */
 const CANDIDATE_LIMIT = 200;
@@ -105,6 +93,7 @@ function memoised(pinyin: (name: string) => string[]): (name: string) => string[
 }
 
 export function createResourceRepository(db: EmergencyDeskDatabase, now: Clock = Date.now) {
+  const { settings, context: indexContext, reindex } = createResourceIndexer(db);
   const registry = (kind: ResourceKind) =>
     ({
       material: db.materials,
@@ -114,68 +103,6 @@ export function createResourceRepository(db: EmergencyDeskDatabase, now: Clock =
       shelter: db.shelters,
       warehouse: db.warehouses,
     })[kind];
-
-  async function settings(): Promise<ResourceSettings> {
-    const row = await db.settings.get('resourceSettings');
-    return { ...DEFAULT_RESOURCE_SETTINGS, ...((row?.value as Partial<ResourceSettings> | undefined) ?? {}) };
-  }
-
-  /** Names the index rows show; read inside the caller's transaction. */
-  async function indexContext(pinyin: (name: string) => string[]): Promise<IndexContext> {
-    const [warehouses, units, current] = await Promise.all([
-      db.warehouses.toArray(),
-      db.units.toArray(),
-      settings(),
-    ]);
-    const warehouseNames = new Map(warehouses.map((w) => [w.id, w.name]));
-    const unitNames = new Map(units.map((u) => [u.id, u.name]));
-    return {
-      warehouseName: (id) => (id === null ? '' : (warehouseNames.get(id) ?? '')),
-      unitName: (id) => (id === null ? '' : (unitNames.get(id) ?? '')),
-      pinyin,
-      perPersonAreaM2: current.perPersonAreaM2,
-    };
-  }
-
-  async function indexedRecord(kind: ResourceKind, id: string): Promise<IndexedRecord | null> {
-    switch (kind) {
-      case 'material': {
-        const record = await db.materials.get(id);
-        if (!record) return null;
-        const balances = await db.stockBalances.where('materialId').equals(id).toArray();
-        return { kind, record, total: totalQuantity(balances) };
-      }
-      case 'team': {
-        const record = await db.teams.get(id);
-        return record ? { kind, record } : null;
-      }
-      case 'equipment': {
-        const record = await db.equipment.get(id);
-        return record ? { kind, record } : null;
-      }
-      case 'expert': {
-        const record = await db.experts.get(id);
-        return record ? { kind, record } : null;
-      }
-      case 'shelter': {
-        const record = await db.shelters.get(id);
-        return record ? { kind, record } : null;
-      }
-      case 'warehouse': {
-        const record = await db.warehouses.get(id);
-        return record ? { kind, record } : null;
-      }
-    }
-  }
-
-  async function reindex(kind: ResourceKind, ids: readonly string[], ctx: IndexContext): Promise<void> {
-    const rows: ResourceIndexRow[] = [];
-    for (const id of ids) {
-      const item = await indexedRecord(kind, id);
-      if (item) rows.push(toIndexRow(item, ctx));
-    }
-    await db.resourceIndex.bulkPut(rows);
-  }
 
   const rowsOf = async (probe: string) =>
     // No .distinct(): it turns one getAll into a cursor walk (~15 ms at 100k rows). A row matching the

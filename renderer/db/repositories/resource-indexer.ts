@@ -1,0 +1,91 @@
+/**
+ * The 一键检索 index rows of resource records, rebuilt inside the caller's transaction from the record and
+ * what it points at (warehouse and unit names, stock on hand, the shelter area per person). The registry's
+ * writes use it, and so does a merge that brings another machine's stock entries: either way search never
+ * shows a figure the ledger no longer has.
+ */
+import { DEFAULT_ALERT_SETTINGS, type AlertSettings } from '@shared/domain/resources/resource-alerts';
+import { toIndexRow, type IndexContext, type IndexedRecord } from '@shared/domain/resources/resource-index';
+import type { ResourceIndexRow } from '@shared/domain/resources/resource-search';
+import type { ResourceKind } from '@shared/domain/resources/resource-types';
+import { DEFAULT_PER_PERSON_AREA_M2 } from '@shared/domain/resources/shelter-capacity';
+import { totalQuantity } from '@shared/domain/resources/stock-ledger';
+import type { EmergencyDeskDatabase } from '../database';
+
+/** Loaded on the first write, like the directory's: the pinyin dictionary is 300 KB. */
+export const loadPinyin = () => import('@shared/domain/org/search-text').then((m) => m.pinyinForms);
+
+export interface ResourceSettings extends AlertSettings {
+  perPersonAreaM2: number;
+}
+
+export const DEFAULT_RESOURCE_SETTINGS: ResourceSettings = {
+  ...DEFAULT_ALERT_SETTINGS,
+  perPersonAreaM2: DEFAULT_PER_PERSON_AREA_M2,
+};
+
+export function createResourceIndexer(db: EmergencyDeskDatabase) {
+  async function settings(): Promise<ResourceSettings> {
+    const row = await db.settings.get('resourceSettings');
+    return { ...DEFAULT_RESOURCE_SETTINGS, ...((row?.value as Partial<ResourceSettings> | undefined) ?? {}) };
+  }
+
+  /** Names the index rows show; read inside the caller's transaction. */
+  async function context(pinyin: (name: string) => string[]): Promise<IndexContext> {
+    const [warehouses, units, current] = await Promise.all([
+      db.warehouses.toArray(),
+      db.units.toArray(),
+      settings(),
+    ]);
+    const warehouseNames = new Map(warehouses.map((w) => [w.id, w.name]));
+    const unitNames = new Map(units.map((u) => [u.id, u.name]));
+    return {
+      warehouseName: (id) => (id === null ? '' : (warehouseNames.get(id) ?? '')),
+      unitName: (id) => (id === null ? '' : (unitNames.get(id) ?? '')),
+      pinyin,
+      perPersonAreaM2: current.perPersonAreaM2,
+    };
+  }
+
+  async function indexedRecord(kind: ResourceKind, id: string): Promise<IndexedRecord | null> {
+    switch (kind) {
+      case 'material': {
+        const record = await db.materials.get(id);
+        if (!record) return null;
+        const balances = await db.stockBalances.where('materialId').equals(id).toArray();
+        return { kind, record, total: totalQuantity(balances) };
+      }
+      case 'team': {
+        const record = await db.teams.get(id);
+        return record ? { kind, record } : null;
+      }
+      case 'equipment': {
+        const record = await db.equipment.get(id);
+        return record ? { kind, record } : null;
+      }
+      case 'expert': {
+        const record = await db.experts.get(id);
+        return record ? { kind, record } : null;
+      }
+      case 'shelter': {
+        const record = await db.shelters.get(id);
+        return record ? { kind, record } : null;
+      }
+      case 'warehouse': {
+        const record = await db.warehouses.get(id);
+        return record ? { kind, record } : null;
+      }
+    }
+  }
+
+  async function reindex(kind: ResourceKind, ids: readonly string[], ctx: IndexContext): Promise<void> {
+    const rows: ResourceIndexRow[] = [];
+    for (const id of ids) {
+      const item = await indexedRecord(kind, id);
+      if (item) rows.push(toIndexRow(item, ctx));
+    }
+    await db.resourceIndex.bulkPut(rows);
+  }
+
+  return { settings, context, reindex };
+}
