@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import type { Locator } from 'playwright-core';
 import { launchBrowser, screenshot, type BrowserSession } from './harness';
 import {
   addPerson,
@@ -23,6 +24,8 @@ import {
 const baseUrl = inject('baseUrl');
 /** The sample district loaded into every new database. */
 const SAMPLE_PEOPLE = 96;
+/** A person row's 担任岗位, apart from the 角色 beside them. */
+const positionTags = (row: Locator) => row.getByTestId('person-positions-cell').locator('.ant-tag');
 
 describe('the directory (通讯录)', () => {
   let session: BrowserSession;
@@ -60,7 +63,7 @@ describe('the directory (通讯录)', () => {
       await expect(row.getByText('应急指挥中心（总值班室）').isVisible()).resolves.toBe(true);
     }
     const row = personRow(page, '单雪梅');
-    expect(await row.locator('.ant-tag').allTextContents()).toEqual(['值班员', '信息报送员']);
+    expect(await positionTags(row).allTextContents()).toEqual(['值班员', '信息报送员']);
     await expect(row.getByText('13912340678').isVisible()).resolves.toBe(true);
     await animationsSettled(page);
     await screenshot(page, '10-directory-person-added');
@@ -110,11 +113,11 @@ describe('the directory (通讯录)', () => {
     await expectPeopleCount(page, SAMPLE_PEOPLE);
     const restored = await findPerson(page, '王晨浩');
     await expect(restored.getByText('18918852007').isVisible()).resolves.toBe(true);
-    expect(await restored.locator('.ant-tag').allTextContents()).toEqual(['值班员']);
+    expect(await positionTags(restored).allTextContents()).toEqual(['值班员']);
     const reverted = await findPerson(page, '黎新鹏');
     await expect(reverted.getByText('15728377062').isVisible()).resolves.toBe(true);
     await expect(reverted.getByText('副主任').isVisible()).resolves.toBe(true);
-    expect(await reverted.locator('.ant-tag').allTextContents()).toEqual(['值班员', '信息报送员']);
+    expect(await positionTags(reverted).allTextContents()).toEqual(['值班员', '信息报送员']);
     await animationsSettled(page);
     await screenshot(page, '12-directory-after-round-trip');
 

@@ -108,8 +108,13 @@ export function PeopleTab({ data }: { data: DirectoryData }) {
       title: t('directory.columns.positions'),
       dataIndex: 'positionIds',
       width: 200,
-      render: (ids: string[]) =>
-        ids.map((id) => <Tag key={id}>{data.positionById.get(id)?.name ?? '?'}</Tag>),
+      render: (ids: string[]) => (
+        <span data-testid="person-positions-cell">
+          {ids.map((id) => (
+            <Tag key={id}>{data.positionById.get(id)?.name ?? '?'}</Tag>
+          ))}
+        </span>
+      ),
     },
     {
       // Who may sign on this laptop is read at a glance; roles that follow the positions are shown as such.
