@@ -344,6 +344,40 @@ describe('merging a bundle from another machine', () => {
     expect((await logRange(source, 'i1').toArray()).map((e) => e.text)).toEqual(['接报', '本机续报']);
   });
 
+  it('gives roles that come with the other machine’s people only when an administrator merges, and audits them', async () => {
+    const CUI = '00000000-0000-4000-8000-000000030054';
+    const cui: Actor = { personId: CUI, name: '崔伟', positionId: 'p', positionName: '值班员' };
+    const shao: Actor = {
+      personId: '00000000-0000-4000-8000-000000030006',
+      name: '邵嘉蓉',
+      positionId: 'p',
+      positionName: '秘书长',
+    };
+    const field = await copyOf(source);
+    // On the field laptop 崔伟 was made 系统管理员: here that is a conflict, and 采用导入 is chosen.
+    await field.people.update(CUI, { roles: ['operator', 'administrator'] });
+    const bundle = await createBackupRepository(field).exportAll(actor, '外出车');
+    const plan = await createBackupRepository(source).previewMerge(bundle);
+    expect(plan.conflicts.map((c) => [c.table, c.fields])).toEqual([['people', ['roles']]]);
+    const takeIncoming = { [plan.conflicts[0]!.id]: 'incoming' as const };
+
+    const refused = await createBackupRepository(source)
+      .mergeAll(bundle, takeIncoming, cui)
+      .then(
+        () => null,
+        (error: unknown) => error,
+      );
+    expect(refused).toMatchObject({ code: 'actRefused', params: { key: 'roles.why.rolesChange' } });
+    expect((await source.people.get(CUI))?.roles).toBeUndefined();
+
+    await createBackupRepository(source).mergeAll(bundle, takeIncoming, shao);
+    expect((await source.people.get(CUI))?.roles).toEqual(['operator', 'administrator']);
+    const audit = (await source.audit.toArray()).filter((a) => a.action === 'roles.change');
+    expect(audit.map((a) => [a.actor?.name, a.summary])).toEqual([
+      ['邵嘉蓉', '角色变更（合并导入）：崔伟 值班操作员 → 值班操作员、系统管理员'],
+    ]);
+  });
+
   it('refuses a bundle whose rows IndexedDB would refuse, before reading anything', async () => {
     const bundle = await createBackupRepository(source).exportAll(actor, '示范区');
     const people = bundle.tables['people']!;

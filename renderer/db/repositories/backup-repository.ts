@@ -10,13 +10,16 @@ import {
   resolveMerge,
   type MergePlan,
   type Resolutions,
+  type Row,
   type SchemaInfo,
 } from '@shared/domain/backup/merge-plan';
 import { deriveBalances } from '@shared/domain/resources/stock-ledger';
-import type { Actor } from '@shared/domain/org/types';
+import { effectiveRoles, rolesText } from '@shared/domain/org/roles';
+import type { Actor, Person } from '@shared/domain/org/types';
 import type { EmergencyDeskDatabase } from '../database';
 import { CURRENT_SCHEMA_VERSION, TABLE_NAMES, type TableName } from '../schema';
 import { auditEntry } from './audit-trail';
+import { requireRole } from './act-guard';
 import { RepositoryError } from './repository-error';
 import { createResourceIndexer, loadPinyin } from './resource-indexer';
 
@@ -87,6 +90,34 @@ function checkTables(bundle: BackupBundle): void {
 
 export function createBackupRepository(db: EmergencyDeskDatabase, now: () => number = Date.now) {
   const indexer = createResourceIndexer(db);
+
+  /**
+   * Roles come in with a person from the other machine (a new person, or 采用导入 on a conflict): giving
+   * them is the same act as in the person drawer. So it is refused unless the one merging may change roles
+   * — checked against the directory as it was before the merge, which the merge itself must not decide —
+   * and each change is audited as 角色变更. Returns the audit step, to run once the rows are written.
+   */
+  async function requireRoleChanges(
+    local: TableRows,
+    people: readonly Row[],
+    actor: Actor,
+  ): Promise<() => Promise<void>> {
+    const before = new Map((local['people'] as Person[] | undefined)?.map((p) => [p.id, p]) ?? []);
+    const changed = (people as unknown as Person[]).filter(
+      (p) => (before.get(p.id)?.roles ?? null)?.join('|') !== (p.roles ?? null)?.join('|'),
+    );
+    if (changed.length > 0) await requireRole(db, 'roles.change', actor);
+    return async () => {
+      const positions = await db.positions.toArray();
+      for (const person of changed) {
+        const was = before.get(person.id);
+        const after = effectiveRoles(person, positions);
+        const summary = `角色变更（合并导入）：${person.name} ${rolesText(was ? effectiveRoles(was, positions).roles : [])} → ${rolesText(after.roles)}${after.isDerived ? '（按岗位）' : ''}`;
+        await db.audit.add(auditEntry(now(), actor, 'roles.change', 'person', person.id, summary));
+      }
+    };
+  }
+
   const tables = () => TABLE_NAMES.map((name) => db.table(name));
 
   const schemaInfo = (): SchemaInfo =>
@@ -194,6 +225,7 @@ export function createBackupRepository(db: EmergencyDeskDatabase, now: () => num
         const resolved = resolveMerge(plan, resolutions);
         if (!resolved.ok)
           throw new RepositoryError('backupMergeUnresolved', { count: resolved.unresolved.length });
+        const auditRoleChanges = await requireRoleChanges(local, resolved.writes.get('people') ?? [], actor);
         const total = [...resolved.writes.values()].reduce((sum, rows) => sum + rows.length, 0);
         const result: MergeResult = { added: 0, replaced: 0, byTable: {} };
         let done = 0;
@@ -221,6 +253,7 @@ export function createBackupRepository(db: EmergencyDeskDatabase, now: () => num
           ...(resolved.writes.get('stockEntries') ?? []).map((row) => String(row['materialId'])),
         ]);
         if (touched.size > 0) await indexer.reindex('material', [...touched], await indexer.context(pinyin));
+        await auditRoleChanges();
         const summary = `${bundle.jurisdiction} ${new Date(bundle.exportedAt).toISOString()}（${
           bundle.exportedBy || '—'
         }）：新增${result.added}条，更新${result.replaced}条，冲突${plan.conflicts.length}处，未合并${plan.blockers.length}处`;
