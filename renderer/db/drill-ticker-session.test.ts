@@ -1,27 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RunEvent } from '@shared/domain/drill/run-events';
-import type { ScenarioInput } from '@shared/domain/drill/scenario';
 import type { TickerClock } from '@shared/domain/drill/ticker';
-import type { Actor, Person } from '@shared/domain/org/types';
+import type { Person } from '@shared/domain/org/types';
 import { EmergencyDeskDatabase } from './database';
 import { createDrillRepository, type DrillRepository } from './repositories/drill-repository';
 import { createTickerSession, nextWake, type TickerReport, type TickerSession } from './drill-ticker-session';
+import { FLOOD_DRILL_START, FLOOD_SCENARIO, floodDirector } from '../../test/support/flood-drill-fixture';
 
-const START = Date.parse('2026-12-05T09:00:00+08:00');
-const MIN = 60_000;
-const director: Actor = { personId: 'p-dir', name: '王建国', positionId: 'pos1', positionName: '带班领导' };
-
-const SCENARIO: ScenarioInput = {
-  title: '城区内涝桌面推演',
-  form: 'tabletop',
-  scope: 'single',
-  purpose: 'inspection',
-  injects: [
-    { id: 'i1', no: '1', offsetMs: 5 * MIN, synopsis: '暴雨红色预警', text: '市气象台发布暴雨红色预警。' },
-    { id: 'i2', no: '2', offsetMs: 10 * MIN, synopsis: '下穿隧道积水', text: '建设路下穿隧道积水 50 厘米。' },
-    { id: 'i3', no: '3', offsetMs: 20 * MIN, synopsis: '小区地库进水', text: '滨江花园地库进水。' },
-  ],
-};
+const START = FLOOD_DRILL_START;
+const director = floodDirector;
+const SCENARIO = FLOOD_SCENARIO;
 
 /**
  * The ticker's clock, stepped by the test. IndexedDB (fake-indexeddb) keeps real time, so after each step the
@@ -59,6 +47,14 @@ function simulatedClock() {
       act();
       await plannedAfter(before);
     },
+    /** Fires the next wake at its moment, for a tick after which the ticker may stop and plan nothing. */
+    fireNext(): void {
+      const [id, next] = [...timers].sort(([, x], [, y]) => x.due - y.due)[0] ?? [];
+      if (id === undefined || next === undefined) throw new Error('no wake is planned');
+      timers.delete(id);
+      at = next.due;
+      next.fn();
+    },
     /** Lets `ms` pass, firing each wake at its own moment and waiting for its tick. */
     async advance(ms: number): Promise<void> {
       const until = at + ms;
@@ -81,6 +77,7 @@ let repo: DrillRepository;
 let sim: ReturnType<typeof simulatedClock>;
 let reports: TickerReport[];
 let ticks: number;
+let loads: number;
 let session: TickerSession;
 
 beforeEach(async () => {
@@ -91,11 +88,16 @@ beforeEach(async () => {
   await db.people.add({ id: director.personId, name: director.name } as Person);
   reports = [];
   ticks = 0;
+  loads = 0;
   const counted = {
     ...repo,
     deliverDue: (...args: Parameters<DrillRepository['deliverDue']>) => {
       ticks += 1;
       return repo.deliverDue(...args);
+    },
+    load: (runId: string) => {
+      loads += 1;
+      return repo.load(runId);
     },
   };
   session = createTickerSession(counted, sim.clock, (report) => reports.push(report));
@@ -208,6 +210,53 @@ describe('the ticker session (the worker side of the drill ticker)', () => {
     const afterPause = ticks;
     await sim.advance(60_000);
     expect(ticks).toBe(afterPause);
+  });
+
+  it('does not read the run between its own ticks, which would hold the next tick back', async () => {
+    const runId = await runningAtX60();
+    await sim.settled(() => session.handle({ type: 'watch', runId, actor: director }));
+    const before = loads;
+    await sim.advance(25_000);
+    expect(await deliveries(runId)).toEqual([
+      { id: 'i1', late: 0 },
+      { id: 'i2', late: 0 },
+      { id: 'i3', late: 0 },
+    ]);
+    expect(ticks).toBeGreaterThan(3);
+    expect(loads).toBe(before);
+  });
+
+  it('hears of a start another window writes while its ticker stands, with no word from the console', async () => {
+    const scenarioId = await repo.saveScenario(SCENARIO, director);
+    const runId = await repo.createRun(scenarioId, director.personId, director);
+    await repo.append(runId, { type: 'comms.checked' }, director);
+    session.handle({ type: 'watch', runId, actor: director });
+    await expect.poll(() => reports).toEqual([{ type: 'watching', runId }]);
+
+    // Its own connection, as another window (or the console, whose report is lost) has.
+    const elsewhere = new EmergencyDeskDatabase(db.name);
+    const other = createDrillRepository(elsewhere, sim.now);
+    await other.append(runId, { type: 'clock.speed', speed: 60 }, director);
+    await other.append(runId, { type: 'clock.start' }, director);
+    await expect.poll(() => sim.pending()).toBeGreaterThan(0);
+    await sim.advance(6_000);
+    expect(await deliveries(runId)).toEqual([{ id: 'i1', late: 0 }]);
+
+    // Paused there: the session's next tick (a second at most) reads the pause, and it stops ticking and
+    // watches again; a resume from there restarts it.
+    await other.append(runId, { type: 'clock.pause' }, director);
+    const ticksBefore = ticks;
+    sim.fireNext();
+    await expect.poll(() => ticks).toBe(ticksBefore + 1);
+    // Real time for fake-indexeddb to finish the tick: a ticker that goes on would have planned by then.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(sim.pending()).toBe(0);
+    await sim.advance(30_000);
+    await other.append(runId, { type: 'clock.resume' }, director);
+    await expect.poll(() => sim.pending()).toBeGreaterThan(0);
+    await sim.advance(5_000);
+    expect((await deliveries(runId)).map((d) => d.id)).toEqual(['i1', 'i2']);
+    elsewhere.close();
   });
 
   it('answers with its clock reading, for the console to compare with its own', () => {

@@ -16,8 +16,9 @@ import type { DrillRun } from '@shared/domain/drill/drill-run';
 import { createTicker, type Ticker, type TickerClock, type TickerOptions } from '@shared/domain/drill/ticker';
 import type { Actor } from '@shared/domain/org/types';
 import type { DrillRepository } from './repositories/drill-repository';
+import type { RunRows } from './repositories/drill-run-cache';
 
-export type TickerDrills = Pick<DrillRepository, 'load' | 'deliverDue' | 'append'>;
+export type TickerDrills = Pick<DrillRepository, 'load' | 'peek' | 'observeRun' | 'deliverDue' | 'append'>;
 
 /**
  * When to wake after the tick at `tickedAt`: at once when an inject fell due while that tick was writing
@@ -78,6 +79,8 @@ export type TickerReport =
   | { type: 'clock'; id: number; at: number }
   /** The session has read run `runId` and keeps its time from now on. */
   | { type: 'watching'; runId: string }
+  /** Journal rows the worker's connection wrote or read, for the console to follow (drill-run-cache.ts). */
+  | { type: 'rows'; rows: RunRows }
   | { type: 'failed'; message: string };
 
 export interface TickerSession {
@@ -97,9 +100,14 @@ export function createTickerSession(
   let seq = -1;
   let ticker: Ticker | null = null;
 
-  /** Reads the run; false when the read is stale (another run watched since, or a newer read landed first). */
-  async function read(watched: string): Promise<boolean> {
-    const loaded = await drills.load(watched);
+  /**
+   * Reads the run; false when the read is stale (another run watched since, or a newer read landed first).
+   * After its own tick the session takes the run as its connection holds it: the tick's transaction has just
+   * read and written it, and one more read per tick would only hold the next tick's write back. Rows other
+   * windows write after that are news the console reports, or the next tick reads.
+   */
+  async function read(watched: string, isAfterOwnTick = false): Promise<boolean> {
+    const loaded = (isAfterOwnTick ? drills.peek(watched) : null) ?? (await drills.load(watched));
     if (runId !== watched) return false;
     const loadedSeq = loaded?.run.lastSeq ?? -1;
     if (loadedSeq < seq) return false;
@@ -109,9 +117,33 @@ export function createTickerSession(
     return true;
   }
 
+  /** The live query on the run row that hears of other windows' rows while the ticker stands. */
+  let unobserve: (() => void) | null = null;
+
+  /**
+   * While its ticker stands the session watches the run row for rows written elsewhere (a start, a
+   * participant's response), so that the console, which follows the run through the session, sees them. While
+   * it ticks it does not: each tick's transaction reads them anyway, and a read between ticks would only hold
+   * the next tick's write back.
+   */
+  function observe(watched: string | null): void {
+    unobserve?.();
+    unobserve = null;
+    if (!watched) return;
+    unobserve = drills.observeRun(
+      watched,
+      (run) => {
+        if (run && runId === watched && !ticker && run.lastSeq > seq) refresh(watched, false);
+      },
+      (error) => report({ type: 'failed', message: String(error) }),
+    );
+  }
+
   function stopTicker(): void {
+    const wasTicking = ticker !== null;
     ticker?.stop();
     ticker = null;
+    if (wasTicking && runId) observe(runId);
   }
 
   /** After a read: the ticker runs exactly while the run needs it and someone is signed in. */
@@ -135,11 +167,12 @@ export function createTickerSession(
         () => state,
         async () => {
           // A tick of a stopped ticker may still finish: it must not start or stop the newer one.
-          if ((await read(watched)) && ticker === current) follow(watched, false);
+          if ((await read(watched, true)) && ticker === current) follow(watched, false);
         },
       ),
     );
     ticker = current;
+    observe(null);
     current.start();
   }
 
@@ -167,6 +200,7 @@ export function createTickerSession(
           status = null;
           seq = -1;
           refresh(command.runId, true);
+          observe(command.runId);
           return;
         case 'actor':
           actor = command.actor;
@@ -178,8 +212,9 @@ export function createTickerSession(
           if (runId && command.seq > seq) refresh(runId, false);
           return;
         case 'unwatch':
-          stopTicker();
           runId = null;
+          stopTicker();
+          observe(null);
           return;
       }
     },

@@ -2,8 +2,10 @@
  * The 导调台's ticker in its worker, on the real clock. Every other drill test holds the page's clock
  * (`page.clock`), which does not reach a worker, so there the console keeps the ticker on its own thread; this
  * one leaves the clock alone, and checks that the worker takes the ticker, that its deliveries reach the
- * console and the 参演人员 screen (Dexie's live queries hear of another thread's writes), and that a pause and a
- * resume stop and start its ticker without handing the run back. It waits on real time: a few seconds at ×60.
+ * console (which follows the rows the worker hands over instead of reading the run) and the 参演人员 screen
+ * (Dexie's live queries hear of another thread's writes), that a player's response reaches the console both
+ * while the worker ticks and while it stands, and that a pause and a resume stop and start its ticker without
+ * handing the run back. It waits on real time: a few seconds at ×60.
  */
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
@@ -92,12 +94,22 @@ describe('演练 ticker worker', () => {
     await root.getByTestId('run-status').getByText('暂停', { exact: true }).waitFor();
     await expect.poll(() => root.getAttribute('data-ticker'), REAL).toBe('none');
     expect(await status(INJECTS[2]!.synopsis)).toBe('待下发');
+    // Paused, the worker does not tick; it watches the run row, and a response still reaches the console.
+    const notes = root.getByTestId('run-notes');
+    await players.respond(INJECTS[0]!.synopsis, '巡堤队已出发', '值班长 崔伟');
+    await notes.getByText('巡堤队已出发').waitFor(REAL);
     await button('继续').click();
     for (const item of INJECTS) {
       await expect.poll(() => status(item.synopsis), REAL).toBe('已下发');
       await players.card(item.synopsis).getByText(item.text).waitFor(REAL);
     }
     expect(tickerWorkers()).toHaveLength(1);
+    expect(await root.getAttribute('data-ticker')).toBe('worker');
+
+    // While the worker ticks the console does not read the run: a player's response reaches it through the
+    // worker's next tick, which reads what other windows wrote.
+    await players.respond(INJECTS[2]!.synopsis, '已安排工作组到指挥部会商', '值班长 崔伟');
+    await notes.getByText('已安排工作组到指挥部会商').waitFor(REAL);
     expect(await root.getAttribute('data-ticker')).toBe('worker');
   });
 });

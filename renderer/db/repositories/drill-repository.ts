@@ -5,7 +5,7 @@
  * longer takes, and an inject can never be delivered twice. The ticker's work (`deliverDue`) is one
  * transaction too: what it delivers is decided from the rows as they are on disk.
  */
-import Dexie from 'dexie';
+import Dexie, { liveQuery } from 'dexie';
 import {
   advanceRun,
   initialRun,
@@ -23,6 +23,7 @@ import type { Actor } from '@shared/domain/org/types';
 import type { EmergencyDeskDatabase } from '../database';
 import { actTables, requireAct } from './act-guard';
 import { auditEntry } from './audit-trail';
+import { createRunCache, type RunRows } from './drill-run-cache';
 import { RepositoryError } from './repository-error';
 import { parseOrThrow, stamp } from './write-helpers';
 
@@ -99,15 +100,15 @@ export function createDrillRepository(db: EmergencyDeskDatabase, now: Clock = Da
     return rows.map((row) => row.event);
   }
 
-  /** Frozen scenarios never change, so each is read once per window. */
-  const frozen = new Map<string, Scenario>();
+  const cache = createRunCache();
 
+  /** Frozen scenarios never change, so each is read once per window. */
   async function scenarioOf(runId: string): Promise<Scenario> {
-    const cached = frozen.get(runId);
+    const cached = cache.scenario(runId);
     if (cached) return cached;
     const row = await db.drillRunScenarios.get(runId);
     if (!row) throw new RepositoryError('notFound');
-    frozen.set(runId, row.scenario);
+    cache.keepScenario(runId, row.scenario);
     return row.scenario;
   }
 
@@ -123,18 +124,18 @@ export function createDrillRepository(db: EmergencyDeskDatabase, now: Clock = Da
    * applied. Rows up to `lastSeq` were committed with the run row that names it, so reading them bounded by
    * it is consistent inside a transaction or out of one.
    */
-  const snapshots = new Map<string, { seq: number; snapshot: DrillSnapshot }>();
   const commitListeners = new Set<(runId: string, lastSeq: number) => void>();
 
   async function snapshotOf(run: DrillRun): Promise<DrillSnapshot> {
-    const cached = snapshots.get(run.id);
+    const cached = cache.snapshotAt(run.id);
     if (cached && cached.seq === run.lastSeq) return cached.snapshot;
     // A row read before the cached write committed is older than the cache: rebuild it without caching.
     const isAhead = cached !== undefined && cached.seq < run.lastSeq;
     const base = isAhead ? cached.snapshot : initialRun(await inputOf(run));
-    const from = isAhead ? cached.seq + 1 : 1;
-    const snapshot = replayOnto(base, await eventsOf(run.id, from, run.lastSeq));
-    if (!cached || isAhead) snapshots.set(run.id, { seq: run.lastSeq, snapshot });
+    const fromSeq = isAhead ? cached.seq + 1 : 1;
+    const events = await eventsOf(run.id, fromSeq, run.lastSeq);
+    const snapshot = replayOnto(base, events);
+    if (!cached || isAhead) cache.keep({ run, fromSeq, events }, snapshot);
     return snapshot;
   }
 
@@ -153,15 +154,16 @@ export function createDrillRepository(db: EmergencyDeskDatabase, now: Clock = Da
     }));
     await db.drillJournal.bulkAdd(rows);
     const lastSeq = run.lastSeq + rows.length;
-    await db.drillRuns.put({
+    const written: DrillRun = {
       ...run,
       status: statusOf(snapshot),
       lastSeq,
       updatedAt: next.at(-1)?.at ?? run.updatedAt,
-    });
+    };
+    await db.drillRuns.put(written);
     // Kept only once IndexedDB has committed: an aborted write must not leave the cache ahead of the disk.
     Dexie.currentTransaction?.on('complete', () => {
-      snapshots.set(run.id, { seq: lastSeq, snapshot });
+      cache.keep({ run: written, fromSeq: run.lastSeq + 1, events: [...next] }, snapshot);
       for (const listener of commitListeners) listener(run.id, lastSeq);
     });
     return snapshot;
@@ -245,6 +247,21 @@ export function createDrillRepository(db: EmergencyDeskDatabase, now: Clock = Da
       commitListeners.add(listener);
       return () => void commitListeners.delete(listener);
     },
+    /**
+     * Hears of the run row now and after each committed change to it, from any window or thread (the row's
+     * `lastSeq` names the journal's last row); returns the unsubscribe.
+     */
+    observeRun(
+      runId: string,
+      listener: (run: DrillRun | undefined) => void,
+      onError: (error: unknown) => void,
+    ): () => void {
+      const subscription = liveQuery(() => db.drillRuns.get(runId)).subscribe({
+        next: listener,
+        error: onError,
+      });
+      return () => subscription.unsubscribe();
+    },
     /** The run's journal in its order (the 复盘 plays it back). */
     journal: (runId: string): Promise<RunEvent[]> => eventsOf(runId),
 
@@ -283,8 +300,25 @@ export function createDrillRepository(db: EmergencyDeskDatabase, now: Clock = Da
     async load(runId: string): Promise<LoadedRun | null> {
       const run = await db.drillRuns.get(runId);
       if (!run) return null;
-      return { run, scenario: await scenarioOf(runId), snapshot: await snapshotOf(run) };
+      const loaded = { run, scenario: await scenarioOf(runId), snapshot: await snapshotOf(run) };
+      cache.keepRow(run);
+      return loaded;
     },
+
+    /**
+     * The run as this window already holds it, without reading (null when it does not hold all of it). A
+     * screen that follows the run (`follow`) shows this, so that it never reads the tables the drill
+     * ticker's worker writes while that worker keeps time.
+     */
+    peek: (runId: string): LoadedRun | null => cache.peek(runId),
+    /** Takes in journal rows another thread committed (the ticker's worker hands them over); see drill-run-cache.ts. */
+    absorb: (rows: RunRows): boolean => cache.absorb(rows),
+    /** Every batch of committed rows this window writes or reads, for a window that follows it. */
+    onRows: (listener: (rows: RunRows) => void): (() => void) => cache.onRows(listener),
+    follow: (runId: string): (() => void) => cache.follow(runId),
+    isFollowed: (runId: string): boolean => cache.isFollowed(runId),
+    /** Any change to what this window holds of a run or to whether it follows it. */
+    onHeldChanged: (listener: (runId: string) => void): (() => void) => cache.onChanged(listener),
 
     /**
      * Records one event, stamped with the desk's clock and the signed-in person; refused (nothing stored) when
@@ -333,17 +367,19 @@ export function createDrillRepository(db: EmergencyDeskDatabase, now: Clock = Da
       await scenarioOf(runId);
       return db.transaction('rw', [db.drillRuns, db.drillJournal], async () => {
         const run = await requireRun(runId);
+        // Whatever the status, this takes in the rows other windows wrote since: the ticker's session goes
+        // on with the run as this connection holds it after the tick (a pause from elsewhere stops it).
+        const snapshot = await snapshotOf(run);
         const nothing: TickResult = { delivered: [], skipped: [], overdue: [] };
         if (run.status === 'ready') {
           // An armed double-blind start that has come (or was found late) fires now, saying when it was due.
-          const window = (await snapshotOf(run)).context.startWindow;
+          const window = snapshot.context.startWindow;
           if (window && at >= window.fireAt) {
             await appendAll(run, [{ type: 'clock.start', plannedAt: window.fireAt, at, by: actor }]);
           }
           return nothing;
         }
         if (run.status !== 'running') return nothing;
-        const snapshot = await snapshotOf(run);
         const { events: toWrite, result } = dueEvents(snapshot, at, actor);
         if (toWrite.length > 0) await appendAll(run, toWrite);
         return result;

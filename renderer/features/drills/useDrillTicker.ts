@@ -41,7 +41,10 @@ export function useDrillTicker(
     if (!worker) return undefined;
     let isClosed = false;
     const unlisten = worker.listen((report) => {
-      if (report.type === 'watching' && report.runId === runId) setWorkerWatching(true);
+      if (report.type === 'rows') {
+        // Rows that do not join what the page holds (it missed some): one read of the run catches up.
+        if (!drills.absorb(report.rows)) void drills.load(runId);
+      } else if (report.type === 'watching' && report.runId === runId) setWorkerWatching(true);
       else if (report.type === 'lost') {
         workerRef.current = null;
         setWorkerWatching(false);
@@ -71,6 +74,13 @@ export function useDrillTicker(
       setWorkerWatching(false);
     };
   }, [runId, databaseName, now, drills]);
+
+  // While the worker watches the run, the page follows the rows it hands over instead of reading the run: a
+  // read here would hold the worker's next write back until this page has rendered
+  // (db/repositories/drill-run-cache.ts). It follows from the moment the worker watches, so that no start or
+  // resume has the page reading while the first injects go out.
+  useEffect(() => (isWorkerWatching ? drills.follow(runId) : undefined), [isWorkerWatching, drills, runId]);
+  const ticksInWorker = isRunning && actorKey !== null && isWorkerWatching;
 
   const ticksHere = isRunning && actorKey !== null && !isWorkerWatching;
   useEffect(() => {
@@ -108,6 +118,6 @@ export function useDrillTicker(
     workerRef.current?.send({ type: 'journal', seq });
   }, [state, actor, seq]);
 
-  if (isWorkerWatching) return isRunning && actorKey !== null ? 'worker' : 'none';
+  if (isWorkerWatching) return ticksInWorker ? 'worker' : 'none';
   return ticksHere ? 'page' : 'none';
 }
