@@ -20,6 +20,8 @@ export const rolesEn: Messages['roles'] = {
     reportApprove: '{{name}} is neither a duty operator nor an administrator and cannot sign a report',
     drillEndex: '{{name}} is neither a controller nor an administrator and cannot declare ENDEX',
     dataPurge: '{{name}} is not an administrator and cannot purge data',
+    dataRestore:
+      '{{name}} is not an administrator and cannot restore a backup (it replaces the directory and its roles)',
     rolesChange: '{{name}} is not an administrator and cannot change roles',
     notInDirectory: '{{name}} is not in the directory; not allowed',
   },
@@ -29,6 +31,7 @@ export const rolesEn: Messages['roles'] = {
       reportApprove: 'Confirm signing the report',
       drillEndex: 'Confirm ENDEX',
       dataPurge: 'Confirm purging data',
+      dataRestore: 'Confirm restoring the backup',
       rolesChange: 'Confirm the role change',
     },
     prompt: {
@@ -36,6 +39,7 @@ export const rolesEn: Messages['roles'] = {
       reportApprove: 'Enter your PIN to confirm signing',
       drillEndex: 'Enter your PIN to confirm ENDEX',
       dataPurge: 'Enter your PIN to confirm purging data',
+      dataRestore: 'Enter your PIN to confirm restoring the backup',
       rolesChange: 'Enter your PIN to confirm the role change',
     },
     who: 'Signing as {{name}} ({{position}})',

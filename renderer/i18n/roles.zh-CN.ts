@@ -18,6 +18,7 @@ export const rolesZhCN = {
     reportApprove: '{{name}}没有“值班操作员”或“系统管理员”角色，不能签发报告',
     drillEndex: '{{name}}没有“导调人员”或“系统管理员”角色，不能宣布演练结束',
     dataPurge: '{{name}}没有“系统管理员”角色，不能清除数据',
+    dataRestore: '{{name}}没有“系统管理员”角色，不能从备份恢复（恢复会替换通讯录和角色）',
     rolesChange: '{{name}}没有“系统管理员”角色，不能变更角色',
     notInDirectory: '通讯录中没有{{name}}，不能执行此操作',
   },
@@ -27,6 +28,7 @@ export const rolesZhCN = {
       reportApprove: '确认签发报告',
       drillEndex: '确认宣布演练结束',
       dataPurge: '确认清除数据',
+      dataRestore: '确认从备份恢复',
       rolesChange: '确认变更角色',
     },
     prompt: {
@@ -34,6 +36,7 @@ export const rolesZhCN = {
       reportApprove: '请输入 PIN 以确认签发',
       drillEndex: '请输入 PIN 以确认宣布演练结束',
       dataPurge: '请输入 PIN 以确认清除数据',
+      dataRestore: '请输入 PIN 以确认从备份恢复',
       rolesChange: '请输入 PIN 以确认变更角色',
     },
     who: '签署人：{{name}}（{{position}}）',

@@ -125,11 +125,14 @@ describe('merging a backup from another machine', () => {
       tables: fieldTables,
     });
 
+    // Only a 系统管理员 restores (it replaces the directory and its roles); the 值班员 merges.
+    await signIn(page, '邵嘉蓉');
     await chooseFile(session, /从备份文件恢复/, local);
     await restoreConfirmDialog(page)
       .getByRole('button', { name: /确\s*定/ })
       .click();
     await messageShown(page, '已从备份恢复');
+    await signIn(page, '崔伟');
     await waitForTableCount(page, '处置日志', 3);
     await page.getByRole('menuitem', { name: /通讯录/ }).click();
     await editPerson(page, person.name, { mobile: '13900000001' });

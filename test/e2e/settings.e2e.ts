@@ -90,6 +90,15 @@ describe('settings and the database panel', () => {
     await headerTitle(page).getByText('临时改名区 · 设置').waitFor();
     await waitForTableCount(page, '人员', 97);
 
+    // A restore replaces the directory and its roles: a 值班员 cannot start one; the 系统管理员 can.
+    const restoreButton = databaseCard(page).getByRole('button', { name: /从备份文件恢复/ });
+    await expect.poll(() => restoreButton.isDisabled()).toBe(true);
+    await restoreButton.hover({ force: true });
+    await page.getByRole('tooltip').getByText('崔伟没有“系统管理员”角色，不能从备份恢复').waitFor();
+    await screenshot(page, '32b-restore-administrator-only');
+    await signIn(page, '邵嘉蓉');
+    await expect.poll(() => restoreButton.isDisabled()).toBe(false);
+
     await chooseBackupFile(page, exported.path);
     const confirm = restoreConfirmDialog(page);
     await waitUntilSettled(confirm);
@@ -107,9 +116,9 @@ describe('settings and the database panel', () => {
     await expect.poll(() => generalSettingsCard(page).getByLabel('辖区名称').inputValue()).toBe('示范区');
     await waitForTableCount(page, '人员', 96);
     // Whoever restores stays signed in, and the restore itself is on the record.
-    await page.getByTestId('operator').getByText('崔伟').waitFor();
+    await page.getByTestId('operator').getByText('邵嘉蓉').waitFor();
     const auditRow = latestAuditRow(page);
-    await expect.poll(() => auditRow.innerText()).toMatch(/崔伟（值班员）[\s\S]*从备份恢复/);
+    await expect.poll(() => auditRow.innerText()).toMatch(/邵嘉蓉（秘书长）[\s\S]*从备份恢复/);
     await screenshot(page, '34-restored');
 
     // Exporting again gives back the exported state, plus the one audit row that records the restore.
@@ -133,7 +142,8 @@ describe('settings and the database panel', () => {
   it('refuses an edited or truncated backup with a message that says so, and changes nothing', async () => {
     const { page } = session;
     await openApp(page, baseUrl, '/settings');
-    await signIn(page, '崔伟');
+    // Restoring is the 系统管理员's.
+    await signIn(page, '邵嘉蓉');
     await waitForTableCount(page, '人员', 96);
     const { path } = await exportAllData(page);
     const before = await databaseCard(page).getByTestId('db-counts').innerText();

@@ -93,7 +93,11 @@ export async function openFixture(name: string): Promise<Fixture> {
   await db.open();
   await seedSampleDataIfNew(db, now);
   await seedSamplePlansIfNew(db, now);
-  const person = (await db.people.orderBy('id').first())!;
+  // A 系统管理员 signs in: a restore (the backup kind) replaces the directory, which only they may do.
+  const person = (await db.people
+    .orderBy('id')
+    .filter((p) => p.roles?.includes('administrator') ?? false)
+    .first())!;
   const position = (await db.positions.get(person.positionIds[0] ?? ''))!;
   const actor: Actor = {
     personId: person.id,

@@ -378,6 +378,41 @@ describe('merging a bundle from another machine', () => {
     ]);
   });
 
+  it('restores over a directory only for its 系统管理员, as the directory stood before the restore', async () => {
+    const cui: Actor = {
+      personId: '00000000-0000-4000-8000-000000030054',
+      name: '崔伟',
+      positionId: 'p',
+      positionName: '值班员',
+    };
+    const shao: Actor = {
+      personId: '00000000-0000-4000-8000-000000030006',
+      name: '邵嘉蓉',
+      positionId: 'p',
+      positionName: '秘书长',
+    };
+    // The file makes 崔伟 系统管理员: a 值班员 restoring it would give himself the role.
+    const field = await copyOf(source);
+    await field.people.update(cui.personId, { roles: ['operator', 'administrator'] });
+    await field.units.clear();
+    const bundle = await createBackupRepository(field).exportAll(actor, '外出车');
+    const units = await source.units.count();
+
+    const refused = await createBackupRepository(source)
+      .restoreAll(bundle, cui)
+      .then(
+        () => null,
+        (error: unknown) => error,
+      );
+    expect(refused).toMatchObject({ code: 'actRefused', params: { key: 'roles.why.dataRestore' } });
+    expect(await source.units.count()).toBe(units);
+    expect((await source.people.get(cui.personId))?.roles).toBeUndefined();
+
+    await createBackupRepository(source).restoreAll(bundle, shao);
+    expect(await source.units.count()).toBe(0);
+    expect((await source.people.get(cui.personId))?.roles).toEqual(['operator', 'administrator']);
+  });
+
   it('refuses a bundle whose rows IndexedDB would refuse, before reading anything', async () => {
     const bundle = await createBackupRepository(source).exportAll(actor, '示范区');
     const people = bundle.tables['people']!;

@@ -19,7 +19,7 @@ import type { Actor, Person } from '@shared/domain/org/types';
 import type { EmergencyDeskDatabase } from '../database';
 import { CURRENT_SCHEMA_VERSION, TABLE_NAMES, type TableName } from '../schema';
 import { auditEntry } from './audit-trail';
-import { requireRole } from './act-guard';
+import { requireAct, requireRole } from './act-guard';
 import { RepositoryError } from './repository-error';
 import { createResourceIndexer, loadPinyin } from './resource-indexer';
 
@@ -176,6 +176,9 @@ export function createBackupRepository(db: EmergencyDeskDatabase, now: () => num
       const total = TABLE_NAMES.reduce((sum, name) => sum + (bundle.tables[name]?.length ?? 0), 0);
       let done = 0;
       await db.transaction('rw', tables(), async () => {
+        // Checked against the directory as it stands before the restore: the file's people cannot authorise
+        // the restore that brings them in.
+        await requireAct(db, 'data.restore', actor, now());
         const session = await db.settings.get('session');
         for (const name of TABLE_NAMES) {
           const rows = (bundle.tables[name] ?? []) as object[];

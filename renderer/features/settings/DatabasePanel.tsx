@@ -1,5 +1,5 @@
 import { DownloadOutlined, MergeCellsOutlined, UploadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Descriptions, Progress, Space, Tag, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Progress, Space, Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useState } from 'react';
@@ -11,6 +11,9 @@ import { useServices } from '../../services/services';
 import { CURRENT_SCHEMA_VERSION, type TableName } from '../../db/schema';
 import { readStorageStatus, requestPersistentStorage, type StorageStatus } from '../../platform/storage';
 import { translateError } from '../../ui/translate-error';
+import { ConfirmActDialog } from '../session/ConfirmActDialog';
+import { useActPermission } from '../session/useActPermission';
+import { useConfirmAct } from '../session/useConfirmAct';
 import { useActor } from '../session/useSession';
 import { MergeDialog, type MergeSource } from './MergeDialog';
 
@@ -31,6 +34,10 @@ export function DatabasePanel() {
   const [restoreProgress, setRestoreProgress] = useState<number | null>(null);
   const [merging, setMerging] = useState<{ source: MergeSource; actor: Actor } | null>(null);
   const counts = useLiveQuery(() => backup.counts(), [backup]);
+  // A restore replaces the directory and its roles: 系统管理员 only, with the PIN of a person who has one; the
+  // repository checks the same against the directory as it stood before.
+  const whyNoRestore = useActPermission('data.restore');
+  const { confirm, dialogProps } = useConfirmAct();
 
   const refresh = useCallback(() => void readStorageStatus().then(setStorage), []);
   useEffect(refresh, [refresh, counts]);
@@ -102,6 +109,7 @@ export function DatabasePanel() {
       cancelText: t('common.cancel'),
       okButtonProps: { danger: true },
       onOk: async () => {
+        if (!(await confirm('data.restore'))) return;
         // Both buttons stay disabled until the restore has committed or rolled back.
         setBusy(true);
         setRestoreProgress(0);
@@ -171,9 +179,16 @@ export function DatabasePanel() {
           <Typography.Text type="secondary">{t('settings.exportAllHint')}</Typography.Text>
         </Space>
         <Space>
-          <Button danger icon={<UploadOutlined />} disabled={busy} onClick={() => void restore()}>
-            {t('settings.importAll')}
-          </Button>
+          <Tooltip title={whyNoRestore}>
+            <Button
+              danger
+              icon={<UploadOutlined />}
+              disabled={busy || whyNoRestore !== null}
+              onClick={() => void restore()}
+            >
+              {t('settings.importAll')}
+            </Button>
+          </Tooltip>
           <Typography.Text type="secondary">{t('settings.importAllHint')}</Typography.Text>
         </Space>
         {restoreProgress !== null ? (
@@ -189,6 +204,7 @@ export function DatabasePanel() {
           <Typography.Text type="secondary">{t('settings.mergeAllHint')}</Typography.Text>
         </Space>
       </Space>
+      <ConfirmActDialog {...dialogProps} />
       {merging ? (
         <MergeDialog source={merging.source} actor={merging.actor} onClose={() => setMerging(null)} />
       ) : null}

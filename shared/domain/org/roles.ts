@@ -27,7 +27,14 @@ const ROLES_BY_CATEGORY: Record<PositionCategory, readonly Role[]> = {
   staff: [],
 };
 
-export const ACTS = ['level.approve', 'report.approve', 'drill.endex', 'data.purge', 'roles.change'] as const;
+export const ACTS = [
+  'level.approve',
+  'report.approve',
+  'drill.endex',
+  'data.purge',
+  'data.restore',
+  'roles.change',
+] as const;
 export type Act = (typeof ACTS)[number];
 
 /** Who may do what: the whole permission table. */
@@ -36,6 +43,8 @@ export const ACT_ROLES: Record<Act, readonly Role[]> = {
   'report.approve': ['operator', 'administrator'],
   'drill.endex': ['controller', 'administrator'],
   'data.purge': ['administrator'],
+  // A restore replaces the directory and its roles with the file's: only who may change roles may do it.
+  'data.restore': ['administrator'],
   'roles.change': ['administrator'],
 };
 
@@ -45,6 +54,7 @@ export const PIN_ACTS: ReadonlySet<Act> = new Set<Act>([
   'report.approve',
   'drill.endex',
   'data.purge',
+  'data.restore',
 ]);
 
 /** The act's name in i18n keys (`roles.why.<key>`, `roles.confirm.*.<key>`): keys cannot hold a dot. */
@@ -53,6 +63,7 @@ const ACT_KEY: Record<Act, string> = {
   'report.approve': 'reportApprove',
   'drill.endex': 'drillEndex',
   'data.purge': 'dataPurge',
+  'data.restore': 'dataRestore',
   'roles.change': 'rolesChange',
 };
 
@@ -64,6 +75,7 @@ export const ACT_NAME: Record<Act, string> = {
   'report.approve': '签发报告',
   'drill.endex': '宣布演练结束',
   'data.purge': '清除数据',
+  'data.restore': '从备份恢复',
   'roles.change': '变更角色',
 };
 
