@@ -10,6 +10,7 @@ import { useServices, type Services } from '@renderer/services/services';
 import { fakePlatform } from '../../../test/support/render-app';
 import { ConfirmActDialog } from './ConfirmActDialog';
 import { useConfirmAct } from './useConfirmAct';
+import { useSession } from './useSession';
 
 const T0 = new Date(2026, 10, 23, 10, 0).getTime();
 /** 崔伟, 值班员 of the sample office. */
@@ -27,12 +28,14 @@ function SignButton({
   onAnswer: (ok: boolean) => void;
 }) {
   const services = useServices();
+  const session = useSession();
   const { confirm, dialogProps } = useConfirmAct();
   useEffect(() => {
     onServices(services);
   }, [services, onServices]);
   return (
     <>
+      <span data-testid="signed-in">{session?.actor.name ?? ''}</span>
       <Button onClick={() => void confirm('report.approve').then(onAnswer)}>签发报告</Button>
       <ConfirmActDialog {...dialogProps} />
     </>
@@ -55,6 +58,8 @@ async function renderSignButton() {
   await waitFor(() => expect(services).not.toBeNull());
   const ready = services as unknown as Services;
   await ready.settings.signIn(OFFICER.personId, OFFICER.positionId, '');
+  // The screen hears of the sign-in through a live query: a click before that would find nobody signed in.
+  await waitFor(() => expect(screen.getByTestId('signed-in').textContent).toBe('崔伟'));
   return { button, answers, services: ready, user: userEvent.setup() };
 }
 
