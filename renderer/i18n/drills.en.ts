@@ -176,6 +176,7 @@ export const drillsEn: Widen<typeof drillsZhCN> = {
     author: 'By (name / position)',
     submit: 'Submit',
     recorded: 'Recorded',
+    showEarlier: 'Show {{count}} earlier messages ({{left}} more)',
   },
   incident: {
     title: 'Drill incident',

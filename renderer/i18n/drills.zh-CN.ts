@@ -173,6 +173,7 @@ export const drillsZhCN = {
     author: '响应人 / 岗位',
     submit: '提交',
     recorded: '已记录',
+    showEarlier: '显示更早的 {{count}} 条情况（尚有 {{left}} 条）',
   },
   incident: {
     title: '推演事件（演练事件）',

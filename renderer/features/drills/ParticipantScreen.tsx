@@ -1,10 +1,11 @@
 import { Card, Empty, Form, Input, Button, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { statusOf } from '@shared/domain/drill/drill-machine';
-import type { RunState } from '@shared/domain/drill/run-state';
+import type { RunEntry, RunState } from '@shared/domain/drill/run-state';
+import type { Inject } from '@shared/domain/drill/scenario';
 import { formatOffset, formatScenarioClock } from '@shared/domain/drill/scenario-time';
 import { scenarioTimeAt } from '@shared/domain/drill/timeline';
 import { useClock } from '../../ui/use-clock';
@@ -13,6 +14,7 @@ import { DrillIncidentCard } from './DrillIncidentCard';
 import { DrillWatermark } from './DrillWatermark';
 import { RunStatusTag } from './RunStatusTag';
 import { useDrillRun } from './useDrillRun';
+import { useFollowTickerBroadcast } from './useFollowTickerBroadcast';
 
 /**
  * 参演人员界面: for the projector or the players' desks, in its own window. It shows the scenario clock and
@@ -23,13 +25,20 @@ export function ParticipantScreen() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
   const { loaded, send } = useDrillRun(id);
+  useFollowTickerBroadcast(id);
   const status = loaded ? statusOf(loaded.snapshot) : null;
   const beat = useClock(500, status === 'running');
-  if (!loaded || !status) return <div className="participant-screen" />;
-  const state = loaded.snapshot.context;
+  const state = loaded?.snapshot.context ?? null;
+  // Worked out once per journal change, not at every beat of the clock: a long drill has hundreds of cards.
+  const delivered = useMemo(() => (state ? deliveredInjects(state) : []), [state]);
+  const responses = useMemo(() => responsesByInject(state), [state]);
+  // The newest cards only, more on request: a projector shows what just came in, and a thousand cards laid
+  // out again at every delivery took the laptop's two cores from the drill ticker.
+  const [shown, setShown] = useState(CARDS_AT_A_TIME);
+  if (!loaded || !status || !state) return <div className="participant-screen" />;
   // The beat stops with the clock; the pause (or ENDEX) made since it must still count.
   const at = Math.max(beat, state.lastAt);
-  const delivered = deliveredInjects(state);
+  const canRespond = status === 'running' || status === 'paused';
   return (
     <div className="participant-screen" data-testid="participant-screen">
       <DrillWatermark />
@@ -57,52 +66,115 @@ export function ParticipantScreen() {
         <Empty description={t('drills.participant.nothingYet')} />
       ) : null}
       <Space direction="vertical" size={12} style={{ width: '100%' }} data-testid="delivered-injects">
-        {delivered.map(({ inject, at: deliveredAt, scenarioMs }) => (
-          <Card
+        {delivered.slice(0, shown).map(({ inject, at: deliveredAt, scenarioMs }) => (
+          <DeliveredCard
             key={inject.id}
-            size="small"
-            className="participant-inject"
-            data-testid="participant-inject"
-            title={
-              <Space>
-                <Tag color="red">{t('drills.prefix')}</Tag>
-                <span>
-                  {inject.no} · {inject.synopsis}
-                </span>
-              </Space>
-            }
-            extra={
-              <Typography.Text type="secondary">
-                {t('drills.participant.received')} {dayjs(deliveredAt).format('HH:mm:ss')} ·{' '}
-                {inject.scenarioLabel || formatOffset(scenarioMs)}
-              </Typography.Text>
-            }
-          >
-            <Typography.Paragraph type="secondary" style={{ marginBottom: 4 }}>
-              {inject.from || '—'} → {inject.to || '—'} · {t(`drills.method.${inject.method}`)}
-            </Typography.Paragraph>
-            <div className="inject-text">{inject.text}</div>
-            {status === 'running' || status === 'paused' ? (
-              <ResponseForm
-                onSubmit={(text, author) =>
-                  send(
-                    { type: 'response', text, author, injectId: inject.id },
-                    t('drills.participant.recorded'),
-                  )
-                }
-              />
-            ) : null}
-            {state.entries
-              .filter((e) => e.kind === 'response' && e.injectId === inject.id)
-              .map((e) => (
-                <div key={`${e.at}-${e.text}`} className="muted">
-                  {dayjs(e.at).format('HH:mm:ss')} {e.author}：{e.text}
-                </div>
-              ))}
-          </Card>
+            inject={inject}
+            deliveredAt={deliveredAt}
+            scenarioMs={scenarioMs}
+            responses={responses.get(inject.id) ?? NO_RESPONSES}
+            canRespond={canRespond}
+            send={send}
+          />
         ))}
+        {delivered.length > shown ? (
+          <Button data-testid="show-earlier" onClick={() => setShown((n) => n + CARDS_AT_A_TIME)}>
+            {t('drills.participant.showEarlier', {
+              count: Math.min(CARDS_AT_A_TIME, delivered.length - shown),
+              left: delivered.length - shown,
+            })}
+          </Button>
+        ) : null}
       </Space>
     </div>
+  );
+}
+
+const NO_RESPONSES: readonly RunEntry[] = [];
+const CARDS_AT_A_TIME = 30;
+
+/** The players' responses per inject, in the journal's order. */
+function responsesByInject(state: RunState | null): Map<string, RunEntry[]> {
+  const byInject = new Map<string, RunEntry[]>();
+  for (const entry of state?.entries ?? []) {
+    if (entry.kind !== 'response' || entry.injectId === null) continue;
+    const list = byInject.get(entry.injectId) ?? [];
+    list.push(entry);
+    byInject.set(entry.injectId, list);
+  }
+  return byInject;
+}
+
+interface DeliveredCardProps {
+  inject: Inject;
+  deliveredAt: number;
+  scenarioMs: number;
+  responses: readonly RunEntry[];
+  canRespond: boolean;
+  send: ReturnType<typeof useDrillRun>['send'];
+}
+
+const DeliveredCard = memo(function DeliveredCard({
+  inject,
+  deliveredAt,
+  scenarioMs,
+  responses,
+  canRespond,
+  send,
+}: DeliveredCardProps) {
+  const { t } = useTranslation();
+  return (
+    <Card
+      size="small"
+      className="participant-inject"
+      data-testid="participant-inject"
+      title={
+        <Space>
+          <Tag color="red">{t('drills.prefix')}</Tag>
+          <span>
+            {inject.no} · {inject.synopsis}
+          </span>
+        </Space>
+      }
+      extra={
+        <Typography.Text type="secondary">
+          {t('drills.participant.received')} {dayjs(deliveredAt).format('HH:mm:ss')} ·{' '}
+          {inject.scenarioLabel || formatOffset(scenarioMs)}
+        </Typography.Text>
+      }
+    >
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 4 }}>
+        {inject.from || '—'} → {inject.to || '—'} · {t(`drills.method.${inject.method}`)}
+      </Typography.Paragraph>
+      <div className="inject-text">{inject.text}</div>
+      {canRespond ? (
+        <ResponseForm
+          onSubmit={(text, author) =>
+            send({ type: 'response', text, author, injectId: inject.id }, t('drills.participant.recorded'))
+          }
+        />
+      ) : null}
+      {responses.map((e) => (
+        <div key={`${e.at}-${e.text}`} className="muted">
+          {dayjs(e.at).format('HH:mm:ss')} {e.author}：{e.text}
+        </div>
+      ))}
+    </Card>
+  );
+}, sameCard);
+
+/**
+ * A card renders again only when it changes: responses are only ever added, so their count says whether
+ * this inject's changed, and a delivery elsewhere leaves every other card as it was.
+ */
+function sameCard(before: DeliveredCardProps, after: DeliveredCardProps): boolean {
+  return (
+    before.inject === after.inject &&
+    before.deliveredAt === after.deliveredAt &&
+    before.scenarioMs === after.scenarioMs &&
+    before.responses.length === after.responses.length &&
+    before.canRespond === after.canRespond &&
+    before.send === after.send
   );
 }
 
