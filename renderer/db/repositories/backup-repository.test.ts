@@ -14,6 +14,19 @@ import { seedSampleDataIfNew } from './sample-data-repository';
 import { createSettingsRepository } from './settings-repository';
 
 const actor: Actor = { personId: 'x', name: '管理员', positionId: 'y', positionName: '值班员' };
+/** The sample office's 值班员 and its 系统管理员. */
+const cui: Actor = {
+  personId: '00000000-0000-4000-8000-000000030054',
+  name: '崔伟',
+  positionId: 'p',
+  positionName: '值班员',
+};
+const shao: Actor = {
+  personId: '00000000-0000-4000-8000-000000030006',
+  name: '邵嘉蓉',
+  positionId: 'p',
+  positionName: '秘书长',
+};
 const dbs: EmergencyDeskDatabase[] = [];
 
 async function newDb(): Promise<EmergencyDeskDatabase> {
@@ -345,14 +358,7 @@ describe('merging a bundle from another machine', () => {
   });
 
   it('gives roles that come with the other machine’s people only when an administrator merges, and audits them', async () => {
-    const CUI = '00000000-0000-4000-8000-000000030054';
-    const cui: Actor = { personId: CUI, name: '崔伟', positionId: 'p', positionName: '值班员' };
-    const shao: Actor = {
-      personId: '00000000-0000-4000-8000-000000030006',
-      name: '邵嘉蓉',
-      positionId: 'p',
-      positionName: '秘书长',
-    };
+    const CUI = cui.personId;
     const field = await copyOf(source);
     // On the field laptop 崔伟 was made 系统管理员: here that is a conflict, and 采用导入 is chosen.
     await field.people.update(CUI, { roles: ['operator', 'administrator'] });
@@ -379,18 +385,6 @@ describe('merging a bundle from another machine', () => {
   });
 
   it('restores over a directory only for its 系统管理员, as the directory stood before the restore', async () => {
-    const cui: Actor = {
-      personId: '00000000-0000-4000-8000-000000030054',
-      name: '崔伟',
-      positionId: 'p',
-      positionName: '值班员',
-    };
-    const shao: Actor = {
-      personId: '00000000-0000-4000-8000-000000030006',
-      name: '邵嘉蓉',
-      positionId: 'p',
-      positionName: '秘书长',
-    };
     // The file makes 崔伟 系统管理员: a 值班员 restoring it would give himself the role.
     const field = await copyOf(source);
     await field.people.update(cui.personId, { roles: ['operator', 'administrator'] });
