@@ -7,7 +7,14 @@ import { readArchivePackage, type ArchivePackage } from '@shared/domain/archive/
 import { animationsSettled, auditRows, auditTrail, label, openApp, signIn } from './drivers';
 import { freshBrowserEachTest } from './browser-per-test';
 import { screenshot } from './harness';
-import { TYPHOON, TYPHOON_CALL, incidentConsole, pick, recordIntake } from './incident-drivers';
+import {
+  TYPHOON,
+  TYPHOON_CALL,
+  incidentConsole,
+  pick,
+  recordIntake,
+  turnIntoIncident,
+} from './incident-drivers';
 import { latinWords, simulator } from './plan-drivers';
 import { messageShown, waitUntilSettled } from './settings-drivers';
 
@@ -25,10 +32,10 @@ freshBrowserEachTest(NOW, (fresh) => {
 /** 王建国 calls about the typhoon (two injured); the duty officer turns the call into an incident. */
 async function openIncidentFromCall(): Promise<void> {
   await recordIntake(page, { ...TYPHOON_CALL, injured: 2 });
-  await page.getByTestId('intake-register').locator('.ant-table-row').first().click();
-  await page.getByRole('button', { name: label('转为事件') }).click();
-  const dialog = page.getByRole('dialog').filter({ hasText: '新建事件' });
-  await waitUntilSettled(dialog);
+  const dialog = await turnIntoIncident(
+    page,
+    page.getByTestId('intake-register').locator('.ant-table-row').first(),
+  );
   await pick(page, dialog.getByLabel('启用预案'), TYPHOON);
   await dialog.getByRole('button', { name: label('保存') }).click();
   await page.locator('.incident-console').getByTestId('incident-header').waitFor();

@@ -3,7 +3,7 @@
  * of the screen. Shared by the incident suites so each reads as what the duty officer does.
  */
 import type { Locator, Page } from 'playwright-core';
-import { animationsSettled, label } from './drivers';
+import { animationsSettled, dialogSettled, label } from './drivers';
 
 export const TYPHOON = '示范区防台风应急预案';
 
@@ -62,14 +62,39 @@ export async function recordIntake(page: Page, call: IncomingCall = TYPHOON_CALL
   await form.waitFor({ state: 'hidden' });
 }
 
+/**
+ * Opens a 接报 of the register (its row) and presses 转为事件; resolves on the settled 新建事件 dialog.
+ * Seen in CI: a click while the 接报 dialog was still zooming in landed on blank modal body and was lost, so
+ * the helper waits for that dialog to settle, and clicks once more if the 新建事件 dialog does not come (a
+ * person would click again; a button that really does nothing still fails all three times).
+ */
+export async function turnIntoIncident(page: Page, intakeRow: Locator): Promise<Locator> {
+  await intakeRow.click();
+  const intake = page.getByRole('dialog').filter({ has: page.getByTestId('intake-detail') });
+  await dialogSettled(intake);
+  const dialog = page.getByRole('dialog').filter({ hasText: '新建事件' });
+  for (let attempt = 1; ; attempt += 1) {
+    await animationsSettled(page);
+    try {
+      await intake.getByRole('button', { name: label('转为事件') }).click({ timeout: 5_000 });
+      await dialog.waitFor({ timeout: 5_000 });
+      break;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
+  await dialogSettled(dialog);
+  await animationsSettled(page);
+  return dialog;
+}
+
 /** Opens the typhoon incident from a fresh 接报; resolves on its console. */
 export async function openTyphoonIncident(page: Page): Promise<void> {
   await recordIntake(page);
-  await page.getByTestId('intake-register').locator('.ant-table-row').first().click();
-  await page.getByRole('button', { name: label('转为事件') }).click();
-  const dialog = page.getByRole('dialog').filter({ hasText: '新建事件' });
-  await dialog.waitFor();
-  await animationsSettled(page);
+  const dialog = await turnIntoIncident(
+    page,
+    page.getByTestId('intake-register').locator('.ant-table-row').first(),
+  );
   await pick(page, dialog.getByLabel('启用预案'), TYPHOON);
   await dialog.getByRole('button', { name: label('保存') }).click();
   await page.locator('.incident-console').getByTestId('incident-header').waitFor();

@@ -13,6 +13,7 @@ import {
   pick as pickIn,
   pickPerson as pickPersonIn,
   recordIntake,
+  turnIntoIncident,
   TYPHOON,
 } from './incident-drivers';
 import { latinWords, messageGone, simulator } from './plan-drivers';
@@ -38,21 +39,10 @@ describe('事件处置 · 指挥台', () => {
     await recordIntake(page);
 
     // 接报 → 转为事件, filled from the report; the typhoon plan is chosen.
-    await page.getByTestId('intake-register').locator('.ant-table-row').first().click();
-    const dialog = page.getByRole('dialog').filter({ hasText: '新建事件' });
-    // Seen once in CI: the click landed while the row's panel was still moving in and was lost. A person
-    // would click again; a button that really does nothing still fails all three times.
-    for (let attempt = 1; ; attempt += 1) {
-      await animationsSettled(page);
-      try {
-        await page.getByRole('button', { name: label('转为事件') }).click({ timeout: 5_000 });
-        await dialog.waitFor({ timeout: 5_000 });
-        break;
-      } catch (error) {
-        if (attempt === 3) throw error;
-      }
-    }
-    await animationsSettled(page);
+    const dialog = await turnIntoIncident(
+      page,
+      page.getByTestId('intake-register').locator('.ant-table-row').first(),
+    );
     expect(await dialog.getByLabel('事件名称').inputValue()).toBe('台风“海燕”外围影响，滨江村海水漫堤');
     expect(await dialog.getByLabel('事发时间').inputValue()).toBe('2026-11-23 02:00');
     await pick(dialog.getByLabel('启用预案'), TYPHOON);

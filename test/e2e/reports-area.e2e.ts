@@ -4,7 +4,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { animationsSettled, label, openApp, signIn } from './drivers';
 import { freshBrowserEachTest } from './browser-per-test';
 import { RESULTS_DIR, screenshot } from './harness';
-import { recordIntake } from './incident-drivers';
+import { recordIntake, turnIntoIncident } from './incident-drivers';
 import { messageGone } from './plan-drivers';
 
 const baseUrl = inject('baseUrl');
@@ -20,11 +20,10 @@ freshBrowserEachTest(NOW, (fresh) => {
 
 /** 接报 → 转为事件, without a plan (临时事件); resolves on the incident's console. */
 async function openIncidentFrom(place: string): Promise<void> {
-  await page.getByTestId('intake-register').locator('.ant-table-row').filter({ hasText: place }).click();
-  await page.getByRole('button', { name: label('转为事件') }).click();
-  const dialog = page.getByRole('dialog').filter({ hasText: '新建事件' });
-  await dialog.waitFor();
-  await animationsSettled(page);
+  const dialog = await turnIntoIncident(
+    page,
+    page.getByTestId('intake-register').locator('.ant-table-row').filter({ hasText: place }),
+  );
   await dialog.getByRole('button', { name: label('保存') }).click();
   await page.locator('.incident-console').getByTestId('incident-header').waitFor();
 }
