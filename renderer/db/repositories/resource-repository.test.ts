@@ -292,3 +292,42 @@ describe('一键检索 with several terms', () => {
     expect(await repo.search('帐篷 区级')).toHaveLength(50);
   });
 });
+
+describe('一键检索 candidate reads', () => {
+  it('fills a page from a plain term, and still finds the teams of a common term when the kind is filtered', async () => {
+    const street = await repo.saveRecord('warehouse', { name: '东湖储备点' }, null, actor);
+    const goods = Array.from({ length: 150 }, (_, i) => ({
+      row: i + 2,
+      input: {
+        code: `10${1 + Math.floor(i / 99 / 99)}${pad2(1 + (Math.floor(i / 99) % 99))}${pad2(1 + (i % 99))}`,
+        name: `东湖物资${i}`,
+        unit: '件',
+        warehouseId: street,
+      },
+      opening: null,
+    }));
+    await repo.importRecords('material', goods, actor);
+    for (let i = 0; i < 10; i += 1) {
+      await repo.saveRecord(
+        'team',
+        {
+          name: `东湖应急队${i}`,
+          type: 'grassroots',
+          field: '防汛抢险',
+          headcount: 10,
+          readiness: 'standby',
+        },
+        null,
+        actor,
+      );
+    }
+    // 161 rows share the key 东湖; the teams lie among them in id order. A plain query reads a page's worth,
+    // a filtered one reads enough to sift (the incident console dispatches teams through such a filter).
+    expect(await repo.search('东湖')).toHaveLength(50);
+    expect((await repo.search('东湖', { kinds: ['team'] })).map((r) => r.name).sort()).toEqual(
+      Array.from({ length: 10 }, (_, i) => `东湖应急队${i}`),
+    );
+    // Asked for more than a page, it reads more: the 150 materials, the 10 teams and the 储备点 itself.
+    expect(await repo.search('东湖', { limit: 500 })).toHaveLength(161);
+  });
+});

@@ -60,11 +60,20 @@ export interface SearchOptions extends Partial<SearchFilter> {
   near?: GeoPoint | null;
 }
 
-/** How many index rows a query reads before filtering: enough for any filter, bounded for speed. */
-const CANDIDATE_LIMIT = 200;
+/**
+ * How many index rows a plain one-term query reads: every one of them matches, so twice the 50 a person
+ * reads is enough. Each row is a random read (~0.2 ms at 100k rows, cold), so this bound is most of a
+ * search's time.
+ */
+const CANDIDATE_LIMIT = 100;
+/**
+ * Rows read when they are then sifted or weighed: by a kind or availability filter, by further terms, or by
+ * distance ("the nearest three teams": a nearer one may be beyond the first rows).
+ */
+const SIFTED_CANDIDATE_LIMIT = 200;
 /**
  * Ids read per term of a multi-term query before intersecting. Reading every id of a common term (区级 in
- * thousands of rows) cost 70–180 ms at 100k rows; below this bound the intersection is exact, above it a
+ * thousands of rows) cost 70–180 ms at 100k rows; below this bound a term's ids are complete, above it a
  * match may be missed and the person narrows the query.
  */
 const TERM_ID_LIMIT = 1_000;
@@ -104,19 +113,19 @@ export function createResourceRepository(db: EmergencyDeskDatabase, now: Clock =
       warehouse: db.warehouses,
     })[kind];
 
-  const rowsOf = async (probe: string) =>
+  const rowsOf = async (probe: string, limit: number) =>
     // No .distinct(): it turns one getAll into a cursor walk (~15 ms at 100k rows). A row matching the
     // probe through two keys is dropped here instead.
-    uniqueById(await db.resourceIndex.where('keys').startsWith(probe).limit(CANDIDATE_LIMIT).toArray());
+    uniqueById(await db.resourceIndex.where('keys').startsWith(probe).limit(limit).toArray());
 
-  const browse = (filter: SearchFilter) =>
+  const browse = (filter: SearchFilter, limit: number) =>
     filter.kinds.length > 0
       ? db.resourceIndex
           .where('kind')
           .anyOf([...filter.kinds])
-          .limit(CANDIDATE_LIMIT)
+          .limit(limit)
           .toArray()
-      : db.resourceIndex.limit(CANDIDATE_LIMIT).toArray();
+      : db.resourceIndex.limit(limit).toArray();
 
   /**
    * Several terms: when every term names few enough rows, intersect their ids, so "帐篷 区级" finds every
@@ -124,9 +133,13 @@ export function createResourceRepository(db: EmergencyDeskDatabase, now: Clock =
    * term, checked against every term (a match beyond them needs a narrower query). The fallback rows are
    * asked for with the ids, in the same transaction, so a common term costs no second round trip.
    */
-  async function intersect(terms: readonly string[], probe: string): Promise<ResourceIndexRow[]> {
+  async function intersect(
+    terms: readonly string[],
+    probe: string,
+    limit: number,
+  ): Promise<ResourceIndexRow[]> {
     const [fallback, ...idLists] = await Promise.all([
-      rowsOf(probe),
+      rowsOf(probe, limit),
       ...terms.map((term) =>
         db.resourceIndex
           .where('keys')
@@ -137,9 +150,7 @@ export function createResourceRepository(db: EmergencyDeskDatabase, now: Clock =
     ]);
     if (idLists.some((ids) => ids.length >= TERM_ID_LIMIT)) return fallback;
     const [smallest, ...others] = idLists.map((ids) => new Set(ids)).sort((a, b) => a.size - b.size);
-    const ids = [...(smallest ?? [])]
-      .filter((id) => others.every((set) => set.has(id)))
-      .slice(0, CANDIDATE_LIMIT);
+    const ids = [...(smallest ?? [])].filter((id) => others.every((set) => set.has(id))).slice(0, limit);
     const known = new Map(fallback.map((row) => [row.id, row]));
     const missing = ids.filter((id) => !known.has(id));
     const read = missing.length > 0 ? await db.resourceIndex.bulkGet(missing) : [];
@@ -496,8 +507,15 @@ export function createResourceRepository(db: EmergencyDeskDatabase, now: Clock =
       // Every read of a search in one read-only transaction, its requests issued together. Being explicit,
       // it also skips Dexie's live-query result cache and the deep copy of every row that cache hands out;
       // the live query still observes the ranges it read, so a change to the index still re-runs it.
+      const isSifted =
+        terms.length > 1 || filter.kinds.length > 0 || filter.availableOnly || Boolean(options.near);
+      const reads = isSifted || limit > CANDIDATE_LIMIT / 2 ? SIFTED_CANDIDATE_LIMIT : CANDIDATE_LIMIT;
       const candidates = await db.transaction('r', db.resourceIndex, () =>
-        probe === null ? browse(filter) : terms.length === 1 ? rowsOf(probe) : intersect(terms, probe),
+        probe === null
+          ? browse(filter, reads)
+          : terms.length === 1
+            ? rowsOf(probe, reads)
+            : intersect(terms, probe, reads),
       );
       const matching = candidates.filter((row) => passesFilter(row, filter) && matchesTerms(row, terms));
       const ranked = rankResults(matching, terms, options.near ?? null).slice(0, limit);
