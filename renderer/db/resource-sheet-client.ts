@@ -3,8 +3,8 @@
  * Each request resolves with its response or rejects with a RepositoryError the screen can translate;
  * `cancel()` stops a running import between chunks, and its request then rejects with `importCancelled`.
  */
-import { RepositoryError } from './repositories/repository-error';
-import type { SheetFailure, SheetRequest, SheetResponse, SheetSession } from './resource-sheet-jobs';
+import { RepositoryError, type RefusalData } from './repositories/repository-error';
+import type { SheetRequest, SheetResponse, SheetSession } from './resource-sheet-jobs';
 
 export interface SheetClient {
   request<T extends SheetResponse>(
@@ -18,7 +18,7 @@ export interface SheetClient {
 type WorkerMessage =
   | { id: number; type: 'progress'; done: number; total: number }
   | { id: number; type: 'done'; result: SheetResponse }
-  | { id: number; type: 'failed'; failure: SheetFailure };
+  | { id: number; type: 'failed'; failure: RefusalData };
 
 export function openSheetClient(): SheetClient {
   if (typeof Worker === 'undefined') return inThreadClient();

@@ -58,17 +58,6 @@ export interface CheckSummary {
 
 export type SheetResponse = ReadSummary | CheckSummary | { imported: number } | { bytes: Uint8Array };
 
-/** A failure as plain data (errors do not cross a worker boundary with their class). */
-export interface SheetFailure {
-  code: string;
-  params: Record<string, string | number>;
-}
-
-export function toFailure(error: unknown): SheetFailure {
-  if (error instanceof RepositoryError) return { code: error.code, params: error.params };
-  return { code: 'unexpected', params: { message: error instanceof Error ? error.message : String(error) } };
-}
-
 /** At most this many problems travel to the preview; the summary still counts them all. */
 const PREVIEW_ISSUES = 500;
 

@@ -3,7 +3,8 @@
  * The spreadsheet worker: one session per import dialog, one request at a time, progress as it goes, and
  * a cancel that the import checks between chunks (its transaction then aborts and nothing is written).
  */
-import { SheetSession, toFailure, type SheetRequest } from './resource-sheet-jobs';
+import { toRefusalData } from './repositories/repository-error';
+import { SheetSession, type SheetRequest } from './resource-sheet-jobs';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -19,6 +20,6 @@ self.onmessage = (event: MessageEvent<{ id: number; request: SheetRequest } | { 
     .handle(data.request, (done, total) => self.postMessage({ id: data.id, type: 'progress', done, total }))
     .then(
       (result) => self.postMessage({ id: data.id, type: 'done', result }),
-      (error: unknown) => self.postMessage({ id: data.id, type: 'failed', failure: toFailure(error) }),
+      (error: unknown) => self.postMessage({ id: data.id, type: 'failed', failure: toRefusalData(error) }),
     );
 };

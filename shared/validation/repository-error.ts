@@ -14,3 +14,14 @@ export class RepositoryError extends Error {
     this.name = 'RepositoryError';
   }
 }
+
+/** A refusal as plain data: errors do not cross a worker boundary with their class. */
+export interface RefusalData {
+  code: string;
+  params: Record<string, string | number>;
+}
+
+export function toRefusalData(error: unknown): RefusalData {
+  if (error instanceof RepositoryError) return { code: error.code, params: error.params };
+  return { code: 'unexpected', params: { message: error instanceof Error ? error.message : String(error) } };
+}

@@ -1,6 +1,5 @@
 import { App, Button, Card, Empty, Form, InputNumber, List, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { countAlerts, type AlertKind, type ResourceAlert } from '@shared/domain/resources/resource-alerts';
@@ -21,56 +20,39 @@ const KIND_COLOURS: Record<AlertKind, string> = {
 /** Every resource alert with a link to the item, and the thresholds that raise them. */
 export function AlertsTab() {
   const { t } = useTranslation();
-  const { resources } = useServices();
   const alerts = useResourceAlerts();
-  const names = useLiveQuery(async () => {
-    const [materials, equipment, warehouses] = await Promise.all([
-      resources.listMaterials(),
-      resources.listEquipment(),
-      resources.listWarehouses(),
-    ]);
-    return {
-      material: new Map(materials.map((m) => [m.id, m])),
-      equipment: new Map(equipment.map((e) => [e.id, e.name])),
-      warehouse: new Map(warehouses.map((w) => [w.id, w.name])),
-    };
-  }, [resources]);
   const counts = useMemo(() => (alerts ? countAlerts(alerts) : null), [alerts]);
 
   const describe = (a: ResourceAlert): { text: string; path: string } => {
     switch (a.kind) {
-      case 'lowStock': {
-        const m = names?.material.get(a.materialId);
+      case 'lowStock':
         return {
           text: t('resources.alerts.lowStock', {
-            name: m?.name ?? '',
+            name: a.name,
             total: a.total,
             minimum: a.minimum,
-            unit: m?.unit ?? '',
+            unit: a.unit,
           }),
           path: `/resources/material/${a.materialId}`,
         };
-      }
       case 'expiring':
-      case 'expired': {
-        const m = names?.material.get(a.materialId);
+      case 'expired':
         return {
           text: t('resources.alerts.expiring', {
-            name: m?.name ?? '',
+            name: a.name,
             batch: a.batchNo || t('resources.stock.noBatch'),
-            warehouse: names?.warehouse.get(a.warehouseId) ?? '',
+            warehouse: a.warehouseName,
             quantity: a.quantity,
-            unit: m?.unit ?? '',
+            unit: a.unit,
             date: a.expiryDate,
           }),
           path: `/resources/material/${a.materialId}`,
         };
-      }
       case 'inspectionDue':
       case 'inspectionOverdue':
         return {
           text: t('resources.alerts.inspection', {
-            name: names?.equipment.get(a.equipmentId) ?? '',
+            name: a.name,
             date: a.due,
           }),
           path: `/resources/equipment?open=${a.equipmentId}`,
@@ -78,7 +60,7 @@ export function AlertsTab() {
       case 'stocktakeOverdue':
         return {
           text: t('resources.alerts.stocktake', {
-            name: names?.warehouse.get(a.warehouseId) ?? '',
+            name: a.name,
             last:
               a.lastCountedAt === null
                 ? t('resources.alerts.never')

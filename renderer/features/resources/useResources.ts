@@ -1,5 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useSyncExternalStore } from 'react';
 import { useServices } from '../../services/services';
+import { alertsFeedOf } from './alerts-feed';
 
 /** Live lists of the registries; each screen reads only what it shows. */
 export function useWarehouses() {
@@ -15,10 +17,17 @@ export function useMaterialsWithStock() {
   }, [resources]);
 }
 
-/** `enabled: false` defers the reads (the header waits until the home screen has painted). */
+const NOTHING = () => () => undefined;
+const UNKNOWN = () => undefined;
+
+/**
+ * The window's one alerts feed (alerts-feed.ts). `enabled: false` defers the reads (the header waits until
+ * the home screen has painted).
+ */
 export function useResourceAlerts(enabled = true) {
-  const { resources } = useServices();
-  return useLiveQuery(() => (enabled ? resources.alerts() : undefined), [resources, enabled]);
+  const { resources, now } = useServices();
+  const feed = enabled ? alertsFeedOf(resources, now) : null;
+  return useSyncExternalStore(feed?.subscribe ?? NOTHING, feed?.current ?? UNKNOWN);
 }
 
 export function useResourceSettings() {

@@ -57,8 +57,8 @@ describe('resource alerts', () => {
     const alerts = resourceAlerts(
       {
         materials: [
-          { id: 'bags', minimumStock: 1000 },
-          { id: 'water', minimumStock: 0 },
+          { id: 'bags', name: '编织沙袋', unit: '条', minimumStock: 1000 },
+          { id: 'water', name: '瓶装饮用水', unit: '箱', minimumStock: 0 },
         ],
         balances: [
           { materialId: 'bags', warehouseId: 'w1', batchNo: '', expiryDate: null, quantity: 600 },
@@ -68,13 +68,13 @@ describe('resource alerts', () => {
           { materialId: 'water', warehouseId: 'w2', batchNo: 'W2', expiryDate: '2027-12-10', quantity: 50 },
         ],
         equipment: [
-          { id: 'pump', inspectionDue: '2026-11-30', status: 'ready' },
-          { id: 'boat', inspectionDue: '2026-10-01', status: 'ready' },
-          { id: 'old', inspectionDue: '2026-10-01', status: 'retired' },
+          { id: 'pump', name: '抽水泵', inspectionDue: '2026-11-30', status: 'ready' },
+          { id: 'boat', name: '冲锋舟', inspectionDue: '2026-10-01', status: 'ready' },
+          { id: 'old', name: '旧发电机', inspectionDue: '2026-10-01', status: 'retired' },
         ],
         warehouses: [
-          { id: 'w1', stocktakeIntervalDays: 90 },
-          { id: 'w2', stocktakeIntervalDays: 90 },
+          { id: 'w1', name: '区级储备库', stocktakeIntervalDays: 90 },
+          { id: 'w2', name: '东湖储备点', stocktakeIntervalDays: 90 },
         ],
         lastStocktakes: new Map([['w1', now - 10 * 86_400_000]]),
       },
@@ -89,9 +89,23 @@ describe('resource alerts', () => {
       inspectionOverdue: 1,
       stocktakeOverdue: 1,
     });
-    expect(alerts.find((a) => a.kind === 'expiring')).toMatchObject({ batchNo: 'W1', daysLeft: 17 });
+    // Each alert names what it is about, so a screen lists them without reading the registries again.
+    expect(alerts.find((a) => a.kind === 'expiring')).toMatchObject({
+      batchNo: 'W1',
+      daysLeft: 17,
+      name: '瓶装饮用水',
+      unit: '箱',
+      warehouseName: '区级储备库',
+    });
     // 1,100 on the shelf, but the 500 expired do not count toward the minimum of 1,000.
-    expect(alerts.find((a) => a.kind === 'lowStock')).toMatchObject({ materialId: 'bags', total: 600 });
+    expect(alerts.find((a) => a.kind === 'lowStock')).toMatchObject({
+      materialId: 'bags',
+      name: '编织沙袋',
+      unit: '条',
+      total: 600,
+    });
+    expect(alerts.find((a) => a.kind === 'inspectionOverdue')).toMatchObject({ name: '冲锋舟' });
+    expect(alerts.find((a) => a.kind === 'stocktakeOverdue')).toMatchObject({ name: '东湖储备点' });
     expect(daysBetween('2026-11-23', '2026-11-20')).toBe(-3);
   });
 });

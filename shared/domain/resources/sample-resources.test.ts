@@ -84,7 +84,12 @@ function sampleAlerts() {
     {
       materials,
       balances,
-      equipment: equipment.map((e) => ({ id: e.id, status: e.status, inspectionDue: inspectionDue(e) })),
+      equipment: equipment.map((e) => ({
+        id: e.id,
+        name: e.name,
+        status: e.status,
+        inspectionDue: inspectionDue(e),
+      })),
       warehouses,
       lastStocktakes: new Map(warehouses.map((w) => [w.id, NOW - w.lastStocktakeDaysAgo * DAY_MS])),
     },
