@@ -18,7 +18,7 @@ import {
   testPlanVersion,
   type DeskClock,
 } from './drill-drivers';
-import { animationsSettled, dialogSettled, label, openApp, signIn } from './drivers';
+import { actAgainIfNotTaken, animationsSettled, dialogSettled, label, openApp, signIn } from './drivers';
 import { screenshot, type BrowserSession } from './harness';
 import { TYPHOON } from './incident-drivers';
 import { latinWords } from './plan-drivers';
@@ -88,17 +88,14 @@ const statusOf = (row: Locator) => row.getByTestId('action-status').innerText();
  * 待整改. A person clicks again; a button that really does nothing still fails all three times.
  */
 async function startRemediation(): Promise<void> {
-  for (let attempt = 1; ; attempt += 1) {
-    await animationsSettled(page);
-    try {
+  await actAgainIfNotTaken({
+    act: async () => {
+      await animationsSettled(page);
       await ledgerRow().getByRole('button', { name: '开始整改' }).click({ timeout: 5_000 });
-      await expect.poll(() => statusOf(ledgerRow()), { timeout: 5_000 }).toBe('整改中');
-      return;
-    } catch (error) {
-      if ((await statusOf(ledgerRow())) === '整改中') return;
-      if (attempt === 3) throw error;
-    }
-  }
+    },
+    took: () => expect.poll(() => statusOf(ledgerRow()), { timeout: 5_000 }).toBe('整改中'),
+    landed: async () => (await statusOf(ledgerRow())) === '整改中',
+  });
 }
 
 describe('整改台账', () => {

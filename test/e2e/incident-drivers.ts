@@ -3,7 +3,7 @@
  * of the screen. Shared by the incident suites so each reads as what the duty officer does.
  */
 import type { Locator, Page } from 'playwright-core';
-import { animationsSettled, dialogSettled, label } from './drivers';
+import { actAgainIfNotTaken, animationsSettled, dialogSettled, label } from './drivers';
 
 export const TYPHOON = '示范区防台风应急预案';
 
@@ -73,16 +73,14 @@ export async function turnIntoIncident(page: Page, intakeRow: Locator): Promise<
   const intake = page.getByRole('dialog').filter({ has: page.getByTestId('intake-detail') });
   await dialogSettled(intake);
   const dialog = page.getByRole('dialog').filter({ hasText: '新建事件' });
-  for (let attempt = 1; ; attempt += 1) {
-    await animationsSettled(page);
-    try {
+  await actAgainIfNotTaken({
+    act: async () => {
+      await animationsSettled(page);
       await intake.getByRole('button', { name: label('转为事件') }).click({ timeout: 5_000 });
-      await dialog.waitFor({ timeout: 5_000 });
-      break;
-    } catch (error) {
-      if (attempt === 3) throw error;
-    }
-  }
+    },
+    took: () => dialog.waitFor({ timeout: 5_000 }),
+    landed: () => dialog.isVisible(),
+  });
   await dialogSettled(dialog);
   await animationsSettled(page);
   return dialog;

@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
-import { animationsSettled, label, openApp, signIn } from './drivers';
+import { actAgainIfNotTaken, animationsSettled, label, openApp, signIn } from './drivers';
 import { launchBrowser, screenshot, type BrowserSession } from './harness';
 import { incidentConsole, openTyphoonIncident } from './incident-drivers';
 import { latinWords, messageGone } from './plan-drivers';
@@ -108,17 +108,19 @@ async function writeLine(text: string): Promise<void> {
  */
 async function writeFirstLine(text: string): Promise<void> {
   const row = incidentConsole(page).logRow('崔伟（值班员）', text);
-  for (let attempt = 1; ; attempt += 1) {
-    if ((await logInput().inputValue()) !== text) await logInput().fill(text);
-    await logInput().press('Enter');
-    try {
-      await row.waitFor({ timeout: 10_000 });
-      return;
-    } catch (error) {
-      if ((await logInput().inputValue()) === '') return row.waitFor();
-      if (attempt === 3) throw error;
-    }
-  }
+  await actAgainIfNotTaken({
+    act: async () => {
+      if ((await logInput().inputValue()) !== text) await logInput().fill(text);
+      await logInput().press('Enter');
+    },
+    took: () => row.waitFor({ timeout: 10_000 }),
+    // The box clears only once the line is on disk: then it must reach the log.
+    landed: async () => {
+      if ((await logInput().inputValue()) !== '') return false;
+      await row.waitFor();
+      return true;
+    },
+  });
 }
 
 describe('存储空间已满', () => {
