@@ -8,9 +8,9 @@ import type { RefusalData } from './repositories/repository-error';
 import type { ResourceRepository } from './repositories/resource-repository';
 import type { AlertsCommand, AlertsReport } from './resource-alerts-session';
 
-export const CLOCK_BEAT_MS = 30_000;
+const CLOCK_BEAT_MS = 30_000;
 
-export interface AlertsWatch {
+interface AlertsWatch {
   close(): void;
 }
 
