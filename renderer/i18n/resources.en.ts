@@ -27,6 +27,7 @@ export const resourcesEn: Messages['resources'] = {
     distance: '{{km}} km',
     idle: 'Type a keyword, or pick a kind to list it',
     filterTable: 'Filter this table',
+    filterCapped: 'Only the first {{count}} found are listed; type more to narrow the filter',
     placeholder: 'Name, code, pinyin initials, warehouse, skill or place, e.g. 沙袋, 2010101, bzsd',
     availableOnly: 'Available only',
     allKinds: 'All kinds',

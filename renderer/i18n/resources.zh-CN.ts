@@ -25,6 +25,7 @@ export const resourcesZhCN = {
     distance: '{{km}} 公里',
     idle: '输入关键字，或选择类别查看全部',
     filterTable: '在本表中筛选',
+    filterCapped: '仅列出最先找到的 {{count}} 条，请输入更多关键字缩小范围',
     placeholder: '输入名称、编码、拼音首字母、仓库、专业或地点，如“沙袋”“2010101”“bzsd”',
     availableOnly: '只看可用',
     allKinds: '全部类别',

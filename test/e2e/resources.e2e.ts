@@ -180,6 +180,29 @@ describe('应急资源', () => {
     await screenshot(page, 'resources-nearest-teams');
   });
 
+  it('pages through the materials in code order and filters them through the search index', async () => {
+    await openApp(page, baseUrl, '/resources/materials');
+    const registry = page.getByTestId('registry-material');
+    await expect
+      .poll(() => registry.innerText(), { timeout: 15_000 })
+      .toContain(`共 ${sample.materials.length} 条`);
+    const codes = [...sample.materials.map((m) => m.code)].sort();
+    const rows = registry.locator('.ant-table-row');
+    const firstCode = () => rows.first().locator('td').first().innerText();
+    expect(await rows.count()).toBe(50);
+    expect(await firstCode()).toBe(codes[0]);
+
+    await registry.locator('.ant-pagination').getByTitle('2', { exact: true }).click();
+    await expect.poll(firstCode).toBe(codes[50]);
+
+    const tents = sample.materials.filter((m) => m.name.includes('帐篷'));
+    await registry.getByPlaceholder('在本表中筛选').fill('帐篷');
+    await expect.poll(() => registry.innerText()).toContain(`共 ${tents.length} 条`);
+    const names = await rows.locator('td:nth-child(2)').allInnerTexts();
+    expect(names.sort()).toEqual(tents.map((m) => m.name).sort());
+    await screenshot(page, 'resources-materials-filtered');
+  });
+
   it('every registry lists its sample records', async () => {
     await openApp(page, baseUrl);
     const expected = {

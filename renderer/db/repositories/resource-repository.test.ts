@@ -2,7 +2,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '@shared/domain/org/types';
 import { rejection } from '../../../test/support/rejection';
 import { EmergencyDeskDatabase } from '../database';
-import { createResourceRepository, type ResourceRepository } from './resource-repository';
+import {
+  createResourceRepository,
+  FILTERED_MATERIALS_LIMIT,
+  type ResourceRepository,
+} from './resource-repository';
 
 const actor: Actor = { personId: 'p0', name: '崔伟', positionId: 'pos0', positionName: '物资保管员' };
 const DAY = 86_400_000;
@@ -329,5 +333,65 @@ describe('一键检索 candidate reads', () => {
     );
     // Asked for more than a page, it reads more: the 150 materials, the 10 teams and the 储备点 itself.
     expect(await repo.search('东湖', { limit: 500 })).toHaveLength(161);
+  });
+});
+
+describe('the materials registry, a page at a time', () => {
+  async function manyMaterials(count: number, name: (i: number) => string) {
+    const store = await repo.saveRecord('warehouse', { name: '区级应急物资储备库' }, null, actor);
+    // Written in reverse, so code order is not the order they went in.
+    const goods = Array.from({ length: count }, (_, n) => {
+      const i = count - 1 - n;
+      return {
+        row: n + 2,
+        input: {
+          code: `201${pad2(1 + Math.floor(i / 98))}${pad2(1 + (i % 98))}`,
+          name: name(i),
+          unit: '件',
+          warehouseId: store,
+        },
+        opening: i % 10 === 0 ? { quantity: i + 1, batchNo: '', expiryDate: null } : null,
+      };
+    });
+    await repo.importRecords('material', goods, actor);
+    return store;
+  }
+
+  it('lists one page in code order with stock on hand, counts them all, and filters through the search index', async () => {
+    await manyMaterials(120, (i) => (i % 3 === 0 ? `编织袋${i}` : `折叠床${i}`));
+    const first = await repo.materialsPage({ filter: '', page: 1, pageSize: 50 });
+    expect(first.total).toBe(120);
+    expect(first.capped).toBe(false);
+    expect(first.rows).toHaveLength(50);
+    const codes = first.rows.map((r) => r.code);
+    expect(codes).toEqual([...codes].sort());
+    expect(first.rows[0]).toMatchObject({ code: '2010101', name: '编织袋0', total: 1 });
+    expect(first.rows[10]).toMatchObject({ name: '折叠床10', total: 11 });
+    expect(first.rows[1]).toMatchObject({ total: 0 });
+
+    const last = await repo.materialsPage({ filter: '', page: 3, pageSize: 50 });
+    expect(last.rows.map((r) => r.name)).toEqual(
+      Array.from({ length: 20 }, (_, k) => ((k + 100) % 3 === 0 ? `编织袋${k + 100}` : `折叠床${k + 100}`)),
+    );
+
+    const bags = await repo.materialsPage({ filter: '编织', page: 1, pageSize: 50 });
+    expect(bags.total).toBe(40);
+    expect(bags.rows.every((r) => r.name.startsWith('编织袋'))).toBe(true);
+    expect(bags.rows.map((r) => r.code)).toEqual([...bags.rows.map((r) => r.code)].sort());
+    // By pinyin initials too, as in 一键检索.
+    expect((await repo.materialsPage({ filter: 'bzd', page: 1, pageSize: 100 })).total).toBe(40);
+
+    const stocked = await repo.materialWithStock(first.rows[10]!.id);
+    expect(stocked).toMatchObject({ name: '折叠床10', total: 11 });
+    expect(await repo.materialCodesUnder('20101')).toHaveLength(98);
+    expect(await repo.materialCodesUnder('20102')).toHaveLength(22);
+  });
+
+  it('says when a filter found more than it lists', async () => {
+    await manyMaterials(FILTERED_MATERIALS_LIMIT + 30, (i) => `东湖物资${i}`);
+    const page = await repo.materialsPage({ filter: '东湖', page: 1, pageSize: 50 });
+    expect(page.capped).toBe(true);
+    expect(page.total).toBe(FILTERED_MATERIALS_LIMIT);
+    expect((await repo.materialsPage({ filter: '东湖物资7', page: 1, pageSize: 50 })).capped).toBe(false);
   });
 });

@@ -21,14 +21,16 @@ import {
   type ResourceIndexRow,
   type SearchFilter,
 } from '@shared/domain/resources/resource-search';
-import type { GeoPoint, ResourceKind } from '@shared/domain/resources/resource-types';
+import type { GeoPoint, Material, ResourceKind } from '@shared/domain/resources/resource-types';
 import {
   applyMovements,
+  balancesByMaterial,
   deriveBalances,
   planMovements,
   type StockBalance,
   type StockEntry,
   type StockRequest,
+  totalQuantity,
 } from '@shared/domain/resources/stock-ledger';
 import type { z } from '@shared/validation/z';
 import type { Table } from 'dexie';
@@ -59,6 +61,27 @@ export interface SearchOptions extends Partial<SearchFilter> {
   limit?: number;
   near?: GeoPoint | null;
 }
+
+export type MaterialWithStock = Material & { total: number };
+
+export interface MaterialsPageQuery {
+  /** The registry's filter box, looked up in the search index. */
+  filter: string;
+  /** From 1. */
+  page: number;
+  pageSize: number;
+}
+
+export interface MaterialsPage {
+  rows: MaterialWithStock[];
+  /** Materials in the registry, or those the filter found. */
+  total: number;
+  /** The filter found more than are listed: the person narrows it. */
+  capped: boolean;
+}
+
+/** A filter lists at most this many materials, enough to read through; beyond it the person narrows it. */
+export const FILTERED_MATERIALS_LIMIT = 200;
 
 /**
  * How many index rows a plain one-term query reads: every one of them matches, so twice the 50 a person
@@ -158,6 +181,78 @@ export function createResourceRepository(db: EmergencyDeskDatabase, now: Clock =
     return ids.map((id) => known.get(id)).filter((row) => row !== undefined);
   }
 
+  /** 一键检索: at most `limit` rows, ranked; no count() on the typing path. */
+  async function search(query: string, options: SearchOptions = {}): Promise<ResourceIndexRow[]> {
+    // test/bench/resource-search.ts reads these 'resource-search' measures (resource_search_p95_ms).
+    const start = typeof performance !== 'undefined' ? performance.now() : 0;
+    const filter: SearchFilter = {
+      kinds: options.kinds ?? [],
+      availableOnly: options.availableOnly ?? false,
+    };
+    const limit = options.limit ?? 50;
+    const terms = queryTerms(query);
+    const probe = indexProbe(terms);
+    // Every read of a search in one read-only transaction, its requests issued together. Being explicit,
+    // it also skips Dexie's live-query result cache and the deep copy of every row that cache hands out;
+    // the live query still observes the ranges it read, so a change to the index still re-runs it.
+    const isSifted =
+      terms.length > 1 || filter.kinds.length > 0 || filter.availableOnly || Boolean(options.near);
+    const reads = isSifted || limit > CANDIDATE_LIMIT / 2 ? SIFTED_CANDIDATE_LIMIT : CANDIDATE_LIMIT;
+    const candidates = await db.transaction('r', db.resourceIndex, () =>
+      probe === null
+        ? browse(filter, reads)
+        : terms.length === 1
+          ? rowsOf(probe, reads)
+          : intersect(terms, probe, reads),
+    );
+    const matching = candidates.filter((row) => passesFilter(row, filter) && matchesTerms(row, terms));
+    const ranked = rankResults(matching, terms, options.near ?? null).slice(0, limit);
+    if (typeof performance !== 'undefined') {
+      performance.measure('resource-search', { start, end: performance.now() });
+    }
+    return ranked;
+  }
+
+  async function withStock(materials: readonly Material[]): Promise<MaterialWithStock[]> {
+    const balances = await db.stockBalances
+      .where('materialId')
+      .anyOf(materials.map((m) => m.id))
+      .toArray();
+    const byMaterial = balancesByMaterial(balances);
+    return materials.map((m) => ({ ...m, total: totalQuantity(byMaterial.get(m.id) ?? []) }));
+  }
+
+  /**
+   * One page of the materials registry in code order, with stock on hand. At 100,000 materials the registry
+   * no longer reads every row (and every balance) after each stock entry: a page is one ranged read. A filter
+   * goes through the search index (name, code, spec, warehouse, pinyin) and lists at most
+   * FILTERED_MATERIALS_LIMIT matches.
+   */
+  async function materialsPage(query: MaterialsPageQuery): Promise<MaterialsPage> {
+    const from = (query.page - 1) * query.pageSize;
+    if (queryTerms(query.filter).length === 0) {
+      return db.transaction('r', db.materials, db.stockBalances, async () => {
+        const [total, materials] = await Promise.all([
+          db.materials.count(),
+          db.materials.orderBy('code').offset(from).limit(query.pageSize).toArray(),
+        ]);
+        return { rows: await withStock(materials), total, capped: false };
+      });
+    }
+    const found = await search(query.filter, { kinds: ['material'], limit: FILTERED_MATERIALS_LIMIT });
+    return db.transaction('r', db.materials, db.stockBalances, async () => {
+      // A material deleted since the search read its index row is simply left out.
+      const materials = (await db.materials.bulkGet(found.map((r) => r.id)))
+        .filter((m): m is Material => m !== undefined)
+        .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+      return {
+        rows: await withStock(materials.slice(from, from + query.pageSize)),
+        total: materials.length,
+        capped: found.length >= FILTERED_MATERIALS_LIMIT,
+      };
+    });
+  }
+
   const indexTables = () => [
     db.materials,
     db.teams,
@@ -224,13 +319,11 @@ export function createResourceRepository(db: EmergencyDeskDatabase, now: Clock =
     materialClasses: async (): Promise<MaterialClass[]> =>
       ((await db.settings.get('materialClasses'))?.value as MaterialClass[] | undefined) ?? [],
     listWarehouses: () => db.warehouses.toArray(),
-    listMaterials: () => db.materials.toArray(),
     getMaterial: (id: string) => db.materials.get(id),
     listTeams: () => db.teams.toArray(),
     listEquipment: () => db.equipment.toArray(),
     listExperts: () => db.experts.toArray(),
     listShelters: () => db.shelters.toArray(),
-    listBalances: () => db.stockBalances.toArray(),
     balancesOf: (materialId: string) => db.stockBalances.where('materialId').equals(materialId).toArray(),
     /** The ledger of one material, oldest first: the printable history (台账). */
     entriesOf: (materialId: string) =>
@@ -493,37 +586,19 @@ export function createResourceRepository(db: EmergencyDeskDatabase, now: Clock =
       });
     },
 
-    /** 一键检索: at most `limit` rows, ranked; no count() on the typing path. */
-    async search(query: string, options: SearchOptions = {}): Promise<ResourceIndexRow[]> {
-      // test/bench/resource-search.ts reads these 'resource-search' measures (resource_search_p95_ms).
-      const start = typeof performance !== 'undefined' ? performance.now() : 0;
-      const filter: SearchFilter = {
-        kinds: options.kinds ?? [],
-        availableOnly: options.availableOnly ?? false,
-      };
-      const limit = options.limit ?? 50;
-      const terms = queryTerms(query);
-      const probe = indexProbe(terms);
-      // Every read of a search in one read-only transaction, its requests issued together. Being explicit,
-      // it also skips Dexie's live-query result cache and the deep copy of every row that cache hands out;
-      // the live query still observes the ranges it read, so a change to the index still re-runs it.
-      const isSifted =
-        terms.length > 1 || filter.kinds.length > 0 || filter.availableOnly || Boolean(options.near);
-      const reads = isSifted || limit > CANDIDATE_LIMIT / 2 ? SIFTED_CANDIDATE_LIMIT : CANDIDATE_LIMIT;
-      const candidates = await db.transaction('r', db.resourceIndex, () =>
-        probe === null
-          ? browse(filter, reads)
-          : terms.length === 1
-            ? rowsOf(probe, reads)
-            : intersect(terms, probe, reads),
-      );
-      const matching = candidates.filter((row) => passesFilter(row, filter) && matchesTerms(row, terms));
-      const ranked = rankResults(matching, terms, options.near ?? null).slice(0, limit);
-      if (typeof performance !== 'undefined') {
-        performance.measure('resource-search', { start, end: performance.now() });
-      }
-      return ranked;
+    search,
+
+    materialsPage,
+
+    async materialWithStock(id: string): Promise<MaterialWithStock | undefined> {
+      return db.transaction('r', db.materials, db.stockBalances, async () => {
+        const material = await db.materials.get(id);
+        return material && (await withStock([material]))[0];
+      });
     },
+
+    materialCodesUnder: async (classCode: string): Promise<string[]> =>
+      (await db.materials.where('code').startsWith(classCode).keys()).map(String),
 
     async alerts(): Promise<ResourceAlert[]> {
       const at = now();

@@ -11,34 +11,41 @@ import {
   type MaterialClass,
 } from '@shared/domain/resources/material-code';
 import { MATERIAL_SOURCES, type Material } from '@shared/domain/resources/resource-types';
-import { balancesByMaterial, totalQuantity } from '@shared/domain/resources/stock-ledger';
+import type { MaterialWithStock } from '../../db/repositories/resource-repository';
 import { useServices } from '../../services/services';
 import { enumOptions, WarehouseSelect } from './form-parts';
-import { RegistryTab } from './RegistryTab';
+import { RegistryTab, type RegistryPageQuery, type RegistryPaging } from './RegistryTab';
 import { StockEntryModal } from './StockEntryModal';
-import { useMaterialsWithStock, useWarehouses } from './useResources';
+import { useMaterialsPage, useWarehouses } from './useResources';
 
-type MaterialRow = Material & { total: number };
+type MaterialRow = MaterialWithStock;
 
-/** 物资: every item with its stock on hand (from the ledger), below-minimum in red, and 出入库 per row. */
+const FIRST_PAGE: RegistryPageQuery = { filter: '', page: 1, pageSize: 50 };
+
+/**
+ * 物资: the items a page at a time in code order (an office may hold 100,000), each with its stock on hand
+ * from the ledger, below-minimum in red, and 出入库 per row.
+ */
 export function MaterialsTab() {
   const { t } = useTranslation();
   const { resources } = useServices();
   const navigate = useNavigate();
-  const data = useMaterialsWithStock();
+  const [query, setQuery] = useState(FIRST_PAGE);
+  const page = useMaterialsPage(query);
   const warehouses = useWarehouses();
   const classes = useLiveQuery(() => resources.materialClasses(), [resources]) ?? [];
   const [stockFor, setStockFor] = useState<Material | null>(null);
   const warehouseName = useMemo(() => new Map((warehouses ?? []).map((w) => [w.id, w.name])), [warehouses]);
-
-  const rows = useMemo<MaterialRow[] | undefined>(() => {
-    if (!data) return undefined;
-    const byMaterial = balancesByMaterial(data.balances);
-    // Codes are digits: a plain comparison sorts them, at a fraction of localeCompare's cost on 100,000 rows.
-    return [...data.materials]
-      .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
-      .map((m) => ({ ...m, total: totalQuantity(byMaterial.get(m.id) ?? []) }));
-  }, [data]);
+  const paging = useMemo<RegistryPaging<MaterialRow>>(
+    () => ({
+      query,
+      onQuery: setQuery,
+      total: page?.total,
+      capped: page?.capped ?? false,
+      find: (id) => resources.materialWithStock(id),
+    }),
+    [query, page, resources],
+  );
 
   const columns: ColumnsType<MaterialRow> = [
     { title: t('resources.fields.code'), dataIndex: 'code', width: 90, fixed: 'left' },
@@ -90,10 +97,10 @@ export function MaterialsTab() {
     <>
       <RegistryTab<MaterialRow>
         kind="material"
-        rows={rows}
+        rows={page?.rows}
+        paging={paging}
         columns={columns}
         scrollX={1250}
-        filterText={(r) => [r.code, r.name, r.spec, warehouseName.get(r.warehouseId) ?? ''].join(' ')}
         toForm={(r) => r ?? { source: 'purchase', minimumStock: 0, warehouseId: warehouses?.[0]?.id }}
         fromForm={(v) => v}
         rowActions={(r) => (
@@ -107,7 +114,7 @@ export function MaterialsTab() {
               label={t('resources.fields.materialClass')}
               extra={t('resources.fields.materialClassHint')}
             >
-              <MaterialClassPicker classes={classes} taken={data?.materials.map((m) => m.code) ?? []} />
+              <MaterialClassPicker classes={classes} />
             </Form.Item>
             <Form.Item
               name="code"
@@ -154,14 +161,9 @@ function CodeClassHint({ classes }: { classes: readonly { code: string; name: st
 }
 
 /** 分类: pick a class from the GB/T 38565 tree, and the code field gets the first free code under it. */
-function MaterialClassPicker({
-  classes,
-  taken,
-}: {
-  classes: readonly MaterialClass[];
-  taken: readonly string[];
-}) {
+function MaterialClassPicker({ classes }: { classes: readonly MaterialClass[] }) {
   const form = Form.useFormInstance();
+  const { resources } = useServices();
   const tree = useMemo(() => classTree(classes), [classes]);
   return (
     <TreeSelect
@@ -171,8 +173,11 @@ function MaterialClassPicker({
       treeData={tree}
       aria-label="materialClass"
       onChange={(value: string | undefined) => {
-        const code = value ? nextFreeCode(value, taken) : null;
-        if (code) form.setFieldValue('code', code);
+        if (!value) return;
+        void resources.materialCodesUnder(value).then((taken) => {
+          const code = nextFreeCode(value, taken);
+          if (code) form.setFieldValue('code', code);
+        });
       }}
     />
   );

@@ -20,6 +20,27 @@ export interface RegistryRecord {
   name: string;
 }
 
+export interface RegistryPageQuery {
+  filter: string;
+  /** From 1. */
+  page: number;
+  pageSize: number;
+}
+
+/**
+ * A registry too large to hold (materials: 100,000 rows) pages through the database: the screen owns the
+ * query, the filter box and the pager drive it, and a record opened by id is fetched on its own.
+ */
+export interface RegistryPaging<R> {
+  query: RegistryPageQuery;
+  onQuery: (query: RegistryPageQuery) => void;
+  /** Records matching the query, all pages; undefined while the first page loads. */
+  total: number | undefined;
+  /** The filter found more than it lists. */
+  capped: boolean;
+  find: (id: string) => Promise<R | undefined>;
+}
+
 export interface RegistryTabProps<R extends RegistryRecord> {
   kind: ResourceKind;
   rows: readonly R[] | undefined;
@@ -30,13 +51,16 @@ export interface RegistryTabProps<R extends RegistryRecord> {
   toForm: (record: R | null) => object;
   /** The repository input from the form's values. */
   fromForm: (values: Record<string, unknown>) => Record<string, unknown>;
-  /** What the tab's filter box matches. */
-  filterText: (record: R) => string;
+  /** What the tab's filter box matches (registries held whole). */
+  filterText?: (record: R) => string;
+  paging?: RegistryPaging<R>;
   /** Extra links in each row, before 编辑/删除. */
   rowActions?: (record: R) => ReactNode;
   toolbar?: ReactNode;
   scrollX?: number;
 }
+
+const PAGE_SIZES = [50, 100, 200];
 
 /**
  * One registry as a dense table with add, edit and delete. Forms validate with the repository's schema
@@ -44,7 +68,7 @@ export interface RegistryTabProps<R extends RegistryRecord> {
  * 一键检索) opens that record's form.
  */
 export function RegistryTab<R extends RegistryRecord>(props: RegistryTabProps<R>) {
-  const { kind, rows } = props;
+  const { kind, rows, paging } = props;
   const { t } = useTranslation();
   const { resources } = useServices();
   const { message } = App.useApp();
@@ -57,12 +81,19 @@ export function RegistryTab<R extends RegistryRecord>(props: RegistryTabProps<R>
   const height = useElementHeight(box);
 
   const openId = params.get('open');
+  const find = paging?.find;
   useEffect(() => {
     if (!openId || !rows) return;
-    const record = rows.find((r) => r.id === openId);
-    if (record) setEditing({ record });
     setParams({}, { replace: true });
-  }, [openId, rows, setParams]);
+    const held = rows.find((r) => r.id === openId);
+    if (held || !find) {
+      if (held) setEditing({ record: held });
+      return;
+    }
+    void find(openId).then((record) => {
+      if (record) setEditing({ record });
+    });
+  }, [openId, rows, setParams, find]);
 
   useEffect(() => {
     if (editing) form.setFieldsValue(props.toForm(editing.record) as Record<string, unknown>);
@@ -72,8 +103,11 @@ export function RegistryTab<R extends RegistryRecord>(props: RegistryTabProps<R>
 
   const shown = useMemo(() => {
     const q = filter.trim().toLowerCase();
-    return (rows ?? []).filter((r) => q === '' || props.filterText(r).toLowerCase().includes(q));
-  }, [rows, filter, props]);
+    const { filterText } = props;
+    if (paging || !filterText || q === '') return rows ?? [];
+    return (rows ?? []).filter((r) => filterText(r).toLowerCase().includes(q));
+  }, [rows, filter, props, paging]);
+  const total = paging ? paging.total : shown.length;
 
   const save = async (values: Record<string, unknown>) => {
     if (!editing) return;
@@ -130,23 +164,47 @@ export function RegistryTab<R extends RegistryRecord>(props: RegistryTabProps<R>
           allowClear
           style={{ width: 260 }}
           placeholder={t('resources.search.filterTable')}
-          value={filter}
-          onChange={(e) => setFilter(e.target.value)}
+          value={paging ? paging.query.filter : filter}
+          onChange={(e) =>
+            paging
+              ? paging.onQuery({ ...paging.query, filter: e.target.value, page: 1 })
+              : setFilter(e.target.value)
+          }
         />
         <SheetButtons kind={kind} />
         {props.toolbar}
-        <Typography.Text type="secondary">{t('common.total', { count: shown.length })}</Typography.Text>
+        {total !== undefined && (
+          <Typography.Text type="secondary">{t('common.total', { count: total })}</Typography.Text>
+        )}
+        {paging?.capped && (
+          <Typography.Text type="warning">
+            {t('resources.search.filterCapped', { count: total })}
+          </Typography.Text>
+        )}
       </Space>
       <div ref={box} className="registry-table-box">
         <Table<R>
           rowKey="id"
           size="small"
-          virtual
-          pagination={false}
+          virtual={!paging}
+          pagination={
+            paging
+              ? {
+                  current: paging.query.page,
+                  pageSize: paging.query.pageSize,
+                  total: paging.total ?? 0,
+                  size: 'small',
+                  showSizeChanger: true,
+                  pageSizeOptions: PAGE_SIZES,
+                  onChange: (page, pageSize) => paging.onQuery({ ...paging.query, page, pageSize }),
+                }
+              : false
+          }
           columns={columns}
           dataSource={shown}
           loading={rows === undefined}
-          scroll={{ x: props.scrollX ?? 1100, y: Math.max(240, height - 40) }}
+          // The pager takes a row of the box.
+          scroll={{ x: props.scrollX ?? 1100, y: Math.max(240, height - (paging ? 80 : 40)) }}
         />
       </div>
       <FormModal

@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useSyncExternalStore } from 'react';
+import type { MaterialsPage, MaterialsPageQuery } from '../../db/repositories/resource-repository';
 import { useServices } from '../../services/services';
 import { alertsFeedOf } from './alerts-feed';
 
@@ -9,12 +10,17 @@ export function useWarehouses() {
   return useLiveQuery(() => resources.listWarehouses(), [resources]);
 }
 
-export function useMaterialsWithStock() {
+/**
+ * One page of the materials registry, live. While the next page loads, the last one stays on screen
+ * (useLiveQuery keeps its previous result).
+ */
+export function useMaterialsPage(query: MaterialsPageQuery): MaterialsPage | undefined {
   const { resources } = useServices();
-  return useLiveQuery(async () => {
-    const [materials, balances] = await Promise.all([resources.listMaterials(), resources.listBalances()]);
-    return { materials, balances };
-  }, [resources]);
+  const { filter, page, pageSize } = query;
+  return useLiveQuery(
+    () => resources.materialsPage({ filter, page, pageSize }),
+    [resources, filter, page, pageSize],
+  );
 }
 
 const NOTHING = () => () => undefined;
