@@ -12,6 +12,7 @@ import {
   seedSamplePlansIfNew,
   seedSampleResourcesIfNew,
 } from '../db/repositories/sample-data-repository';
+import { refreshResourceIndexIfStale } from '../db/repositories/resource-index-refresh';
 import { refreshSearchTextIfStale } from '../db/repositories/search-text-refresh';
 import { DatabaseFailurePage } from '../features/db-failure/DatabaseFailurePage';
 import type { Platform } from '../platform/desktop';
@@ -59,6 +60,9 @@ export function DatabaseGate({
       );
       refreshSearchTextIfStale(result.db).catch((error: unknown) =>
         console.error('search text not refreshed', error),
+      );
+      refreshResourceIndexIfStale(result.db).catch((error: unknown) =>
+        console.error('resource search index not refreshed', error),
       );
       if (cancelled) return;
       const services = createServices(result.db, platform);

@@ -15,6 +15,16 @@ import type { EmergencyDeskDatabase } from '../database';
 /** Loaded on the first write, like the directory's: the pinyin dictionary is 300 KB. */
 export const loadPinyin = () => import('@shared/domain/org/search-text').then((m) => m.pinyinForms);
 
+/** An import names the same materials again and again (a thousand 编织袋): each name's pinyin is worked out once. */
+export function memoised(pinyin: (name: string) => string[]): (name: string) => string[] {
+  const known = new Map<string, string[]>();
+  return (name) => {
+    let forms = known.get(name);
+    if (!forms) known.set(name, (forms = pinyin(name)));
+    return forms;
+  };
+}
+
 export interface ResourceSettings extends AlertSettings {
   perPersonAreaM2: number;
 }
@@ -87,5 +97,29 @@ export function createResourceIndexer(db: EmergencyDeskDatabase) {
     await db.resourceIndex.bulkPut(rows);
   }
 
-  return { settings, context, reindex };
+  const registry = (kind: ResourceKind) =>
+    ({
+      material: db.materials,
+      team: db.teams,
+      equipment: db.equipment,
+      expert: db.experts,
+      shelter: db.shelters,
+      warehouse: db.warehouses,
+    })[kind];
+
+  /** What rebuilding index rows reads and writes: a transaction that reindexes takes all of these. */
+  const indexTables = () => [
+    db.materials,
+    db.teams,
+    db.equipment,
+    db.experts,
+    db.shelters,
+    db.warehouses,
+    db.stockBalances,
+    db.resourceIndex,
+    db.units,
+    db.settings,
+  ];
+
+  return { settings, context, reindex, registry, indexTables };
 }

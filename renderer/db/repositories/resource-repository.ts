@@ -40,6 +40,7 @@ import {
   createResourceIndexer,
   DEFAULT_RESOURCE_SETTINGS,
   loadPinyin,
+  memoised,
   type ResourceSettings,
 } from './resource-indexer';
 import { RepositoryError } from './repository-error';
@@ -114,27 +115,8 @@ interface ImportChunk {
   balances: StockBalance[];
 }
 
-/** An import names the same materials again and again (a thousand 编织袋): each name's pinyin is worked out once. */
-function memoised(pinyin: (name: string) => string[]): (name: string) => string[] {
-  const known = new Map<string, string[]>();
-  return (name) => {
-    let forms = known.get(name);
-    if (!forms) known.set(name, (forms = pinyin(name)));
-    return forms;
-  };
-}
-
 export function createResourceRepository(db: EmergencyDeskDatabase, now: Clock = Date.now) {
-  const { settings, context: indexContext, reindex } = createResourceIndexer(db);
-  const registry = (kind: ResourceKind) =>
-    ({
-      material: db.materials,
-      team: db.teams,
-      equipment: db.equipment,
-      expert: db.experts,
-      shelter: db.shelters,
-      warehouse: db.warehouses,
-    })[kind];
+  const { settings, context: indexContext, reindex, registry, indexTables } = createResourceIndexer(db);
 
   const rowsOf = async (probe: string, limit: number) =>
     // No .distinct(): it turns one getAll into a cursor walk (~15 ms at 100k rows). A row matching the
@@ -252,19 +234,6 @@ export function createResourceRepository(db: EmergencyDeskDatabase, now: Clock =
       };
     });
   }
-
-  const indexTables = () => [
-    db.materials,
-    db.teams,
-    db.equipment,
-    db.experts,
-    db.shelters,
-    db.warehouses,
-    db.stockBalances,
-    db.resourceIndex,
-    db.units,
-    db.settings,
-  ];
 
   return {
     settings,

@@ -5,12 +5,21 @@
 import { pinyin } from 'pinyin-pro';
 import { normaliseQuery } from './search';
 
-export function pinyinForms(text: string): string[] {
+/**
+ * Full pinyin and initials of a text's Chinese characters. A person's name reads its first character as a
+ * surname (单/曾/区 → shan, zeng, ou); the name of a thing does not (区级 → quji, 折叠床 → zhediechuang,
+ * 单兵帐篷 → danbingzhangpeng), or 一键检索 would miss what an operator types.
+ */
+export function pinyinForms(text: string, reading: 'thing' | 'personName' = 'thing'): string[] {
   const cjk = text.replace(/[^\u4e00-\u9fff]/g, '');
   if (cjk === '') return [];
-  // `surname: 'head'` reads 单/曾/区 as surnames (shan, zeng, ou) where they open a name.
   // `v: true` stores ü as v (lv, nv): what a pinyin input method types for 吕, 女, 绿.
-  const full = pinyin(cjk, { toneType: 'none', type: 'array', surname: 'head', v: true });
+  const full = pinyin(cjk, {
+    toneType: 'none',
+    type: 'array',
+    surname: reading === 'personName' ? 'head' : 'off',
+    v: true,
+  });
   const initials = full.map((syllable) => syllable.charAt(0));
   return [full.join(''), initials.join('')];
 }
@@ -25,7 +34,7 @@ export interface SearchableFields {
 export function personSearchText(fields: SearchableFields): string {
   const parts = [
     fields.name,
-    ...pinyinForms(fields.name),
+    ...pinyinForms(fields.name, 'personName'),
     fields.title,
     fields.mobile,
     digitsOnly(fields.officePhone),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { matchesQuery } from './search';
-import { personSearchText } from './search-text';
+import { personSearchText, pinyinForms } from './search-text';
 
 const zhang = personSearchText({
   name: '张晓明',
@@ -34,6 +34,12 @@ describe('personSearchText and matchesQuery', () => {
     expect(matchesQuery(shan, 'shanxiongxin')).toBe(true);
     const zeng = personSearchText({ name: '曾国强', title: '', mobile: '', officePhone: '' });
     expect(matchesQuery(zeng, 'zgq')).toBe(true);
+  });
+
+  it('reads the name of a thing without a surname: 单兵帐篷 is danbing, 区级 quji', () => {
+    expect(pinyinForms('单兵帐篷')).toEqual(['danbingzhangpeng', 'dbzp']);
+    expect(pinyinForms('区级储备库')).toEqual(['qujichubeiku', 'qjcbk']);
+    expect(pinyinForms('单雄信', 'personName')).toEqual(['shanxiongxin', 'sxx']);
   });
 
   it('requires every term and can match extra text such as the unit name', () => {

@@ -22,6 +22,13 @@ import type {
   Warehouse,
 } from './resource-types';
 
+/**
+ * Bumped when the rows built here change for the same records, so stored rows are rebuilt once at start
+ * (renderer/db/repositories/resource-index-refresh.ts). 2: a thing's name is no longer read as a person's,
+ * whose first character is a surname (区级 was stored as "ouji", 折叠床 as "shediechuang").
+ */
+export const RESOURCE_INDEX_VERSION = 2;
+
 export interface IndexContext {
   warehouseName: (id: string | null) => string;
   unitName: (id: string | null) => string;
