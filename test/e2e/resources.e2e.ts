@@ -201,6 +201,14 @@ describe('应急资源', () => {
     const names = await rows.locator('td:nth-child(2)').allInnerTexts();
     expect(names.sort()).toEqual(tents.map((m) => m.name).sort());
     await screenshot(page, 'resources-materials-filtered');
+
+    // A link to one material opens its form even when it is on another page.
+    const far = [...sample.materials].sort((a, b) => (a.code < b.code ? -1 : 1))[300]!;
+    await page.goto(`${baseUrl}#/resources/materials?open=${far.id}`);
+    const form = page.getByRole('dialog').filter({ hasText: '编辑物资' });
+    await form.waitFor();
+    expect(await form.getByLabel('名称').inputValue()).toBe(far.name);
+    expect(await form.getByLabel('物资编码').inputValue()).toBe(far.code);
   });
 
   it('every registry lists its sample records', async () => {
