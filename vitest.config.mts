@@ -44,6 +44,7 @@ export default defineConfig({
           environment: 'node',
           include: ['test/e2e/**/*.e2e.ts'],
           globalSetup: ['test/e2e/global-setup.ts'],
+          setupFiles: ['test/e2e/failure-evidence.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,

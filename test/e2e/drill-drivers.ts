@@ -26,8 +26,11 @@ export async function openDrillDesk(
 
 /** Closes the test's browser; the test fails if the page logged an error on the way. */
 export async function closeDrillDesk(session: BrowserSession): Promise<void> {
-  expect(session.errors).toEqual([]);
-  await session.close();
+  try {
+    expect(session.errors).toEqual([]);
+  } finally {
+    await session.close();
+  }
 }
 
 /**

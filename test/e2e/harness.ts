@@ -68,6 +68,12 @@ export interface BrowserSession {
   close(options?: { keepProfile?: boolean }): Promise<void>;
 }
 
+const beforeClose: ((session: BrowserSession) => Promise<void>)[] = [];
+/** Runs `hook` as each session closes, while its pages are still there (see failure-evidence.ts). */
+export function beforeEverySessionCloses(hook: (session: BrowserSession) => Promise<void>): void {
+  beforeClose.push(hook);
+}
+
 export function newProfileDir(): string {
   return mkdtempSync(join(tmpdir(), 'ed-profile-'));
 }
@@ -90,16 +96,18 @@ export async function launchBrowser(
     if (msg.type() === 'error') errors.push(msg.text());
   });
   page.on('pageerror', (error) => errors.push(String(error)));
-  return {
+  const session: BrowserSession = {
     context,
     page,
     profileDir,
     errors,
     async close({ keepProfile = false } = {}) {
+      for (const hook of beforeClose) await hook(session);
       await context.close();
       if (!keepProfile) rmSync(profileDir, { recursive: true, force: true });
     },
   };
+  return session;
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {
