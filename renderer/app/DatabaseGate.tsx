@@ -55,14 +55,13 @@ export function DatabaseGate({
       performance.mark('database-ready');
       void requestPersistentStorage();
       // The resources are not on the home screen: they load behind it, and their screens fill in when done.
-      seedSampleResourcesIfNew(result.db).catch((error: unknown) =>
-        console.error('sample resources not loaded', error),
-      );
+      // The index refresh waits for the sample: rows the sample writes are current and need no second pass.
+      seedSampleResourcesIfNew(result.db)
+        .catch((error: unknown) => console.error('sample resources not loaded', error))
+        .then(() => refreshResourceIndexIfStale(result.db))
+        .catch((error: unknown) => console.error('resource search index not refreshed', error));
       refreshSearchTextIfStale(result.db).catch((error: unknown) =>
         console.error('search text not refreshed', error),
-      );
-      refreshResourceIndexIfStale(result.db).catch((error: unknown) =>
-        console.error('resource search index not refreshed', error),
       );
       if (cancelled) return;
       const services = createServices(result.db, platform);

@@ -4,6 +4,7 @@ import { RESOURCE_INDEX_VERSION } from '@shared/domain/resources/resource-index'
 import { EmergencyDeskDatabase } from '../database';
 import { refreshResourceIndexIfStale } from './resource-index-refresh';
 import { createResourceRepository, type ResourceRepository } from './resource-repository';
+import { seedSampleDataIfNew, seedSampleResourcesIfNew } from './sample-data-repository';
 
 const actor: Actor = { personId: 'p0', name: '崔伟', positionId: 'pos0', positionName: '物资保管员' };
 let db: EmergencyDeskDatabase;
@@ -59,5 +60,22 @@ describe('refreshing the stored 一键检索 rows', () => {
     expect((await repo.search('sdc')).map((r) => r.name)).toEqual([]);
     expect((await db.settings.get('resourceIndexVersion'))?.value).toBe(RESOURCE_INDEX_VERSION);
     expect(await refreshResourceIndexIfStale(db)).toBe(0);
+  });
+
+  it('leaves a new database alone: the sample resources are indexed the current way as they are written', async () => {
+    await seedSampleDataIfNew(db);
+    expect(await seedSampleResourcesIfNew(db)).toBe(true);
+    expect((await db.settings.get('resourceIndexVersion'))?.value).toBe(RESOURCE_INDEX_VERSION);
+    expect(await refreshResourceIndexIfStale(db)).toBe(0);
+    expect((await repo.search('zdc')).map((r) => r.name)).toContain('折叠床');
+  });
+
+  it('still refreshes after the sample when records were there before it', async () => {
+    await seedSampleDataIfNew(db);
+    await repo.saveRecord('team', { name: '城东街道应急分队', type: 'social', headcount: 12 }, null, actor);
+    await db.settings.delete('resourceIndexVersion');
+    expect(await seedSampleResourcesIfNew(db)).toBe(true);
+    expect(await db.settings.get('resourceIndexVersion')).toBeUndefined();
+    expect(await refreshResourceIndexIfStale(db)).toBeGreaterThan(400);
   });
 });

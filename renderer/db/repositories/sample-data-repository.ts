@@ -7,7 +7,11 @@ import type { Person, Position, Unit } from '@shared/domain/org/types';
 import { SEARCH_TEXT_VERSION } from '@shared/domain/org/search';
 import { planSchema } from '@shared/domain/plan/plan-schema';
 import { localDate } from '@shared/domain/plan/plan-schedule';
-import { toIndexRow, type IndexContext } from '@shared/domain/resources/resource-index';
+import {
+  RESOURCE_INDEX_VERSION,
+  toIndexRow,
+  type IndexContext,
+} from '@shared/domain/resources/resource-index';
 import type { SampleResources } from '@shared/domain/resources/sample-resources';
 import { DEFAULT_PER_PERSON_AREA_M2 } from '@shared/domain/resources/shelter-capacity';
 import {
@@ -133,6 +137,10 @@ export async function seedSampleResourcesIfNew(
     ],
     async () => {
       if (!(await isResourceSeedNeeded(db))) return false;
+      // Index rows written here are current; if they are the only ones, nothing is left to refresh.
+      const onlyIndexRows =
+        (await db.teams.count()) + (await db.equipment.count()) + (await db.experts.count()) === 0 &&
+        (await db.shelters.count()) === 0;
       const at = now();
       const authored = { createdAt: at, createdBy: null, updatedAt: at, updatedBy: null };
       const day = (offset: number) => localDate(at + offset * DAY_MS);
@@ -184,6 +192,8 @@ export async function seedSampleResourcesIfNew(
         { key: 'sampleResourcesSeededAt', value: at },
         { key: 'materialClasses', value: sample.materialClasses },
       ]);
+      if (onlyIndexRows)
+        await db.settings.put({ key: 'resourceIndexVersion', value: RESOURCE_INDEX_VERSION });
       await db.audit.add(
         auditEntry(
           at,
