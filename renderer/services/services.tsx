@@ -34,6 +34,7 @@ import {
 import { createPullTestRepository, type PullTestRepository } from '../db/repositories/pull-test-repository';
 import { createReportRepository, type ReportRepository } from '../db/repositories/report-repository';
 import { createResourceRepository, type ResourceRepository } from '../db/repositories/resource-repository';
+import { withCatalogueSearch } from '../db/resource-search-client';
 import { createSettingsRepository, type SettingsRepository } from '../db/repositories/settings-repository';
 import { createSummaryRepository, type SummaryRepository } from '../db/repositories/summary-repository';
 import { createStorageGuard, type StorageGuard } from '../db/repositories/write-helpers';
@@ -72,7 +73,7 @@ export function createServices(
   platform: Platform,
   now: () => number = Date.now,
 ): Services {
-  const resources = createResourceRepository(db, now);
+  const resources = withCatalogueSearch(createResourceRepository(db, now), db);
   const incidents = createIncidentRepository(db, now);
   const reports = createReportRepository(db, incidents, now);
   const notifications = createNotificationRepository(db, now);

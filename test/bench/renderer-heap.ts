@@ -1,5 +1,5 @@
 /**
- * renderer_heap_mb: the renderer's JavaScript heap with 100,000 resources and a 100,000-line 处置日志 in the
+ * renderer_heap_mb: the renderer's JavaScript heap, the page's and its workers' together, with 100,000 resources and a 100,000-line 处置日志 in the
  * profile, after the app has used both: 一键检索 over the whole index (every query of the search figure), the
  * 指挥台 of the incident opened with its newest line shown, then the log scrolled down to its oldest line. Measured
  * over the DevTools protocol after a forced garbage collection, so it is what the app keeps, not what it has
@@ -28,12 +28,46 @@ async function heapUsed(cdp: CDPSession): Promise<number> {
   return usedSize / MB;
 }
 
-async function collectedHeap(cdp: CDPSession): Promise<{ before: number; after: number }> {
+/**
+ * The heap of each of the page's workers (一键检索's catalogue lives in one), after a collection: attached
+ * one by one over the page's own protocol session, which carries each worker's messages.
+ */
+async function workerHeapsMb(cdp: CDPSession): Promise<number[]> {
+  const { targetInfos } = await cdp.send('Target.getTargets');
+  const sizes: number[] = [];
+  for (const target of targetInfos.filter((t) => t.type === 'worker')) {
+    const { sessionId } = await cdp.send('Target.attachToTarget', {
+      targetId: target.targetId,
+      flatten: false,
+    });
+    let next = 0;
+    const call = (method: string) =>
+      new Promise<Record<string, unknown>>((resolve) => {
+        const id = ++next;
+        const listener = (event: { sessionId: string; message: string }) => {
+          const reply = JSON.parse(event.message) as { id?: number; result?: Record<string, unknown> };
+          if (event.sessionId !== sessionId || reply.id !== id) return;
+          cdp.off('Target.receivedMessageFromTarget', listener);
+          resolve(reply.result ?? {});
+        };
+        cdp.on('Target.receivedMessageFromTarget', listener);
+        void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method }) });
+      });
+    await call('HeapProfiler.collectGarbage');
+    sizes.push(((await call('Runtime.getHeapUsage'))['usedSize'] as number) / MB);
+    await cdp.send('Target.detachFromTarget', { sessionId });
+  }
+  return sizes;
+}
+
+/** The page's heap before and after a collection, and its workers' after theirs, counted in `after`. */
+async function collectedHeap(cdp: CDPSession): Promise<{ before: number; after: number; workers: number }> {
   const before = await heapUsed(cdp);
   // Twice: the first collection lets finalisers and weak maps drop what the second then frees.
   await cdp.send('HeapProfiler.collectGarbage');
   await cdp.send('HeapProfiler.collectGarbage');
-  return { before, after: await heapUsed(cdp) };
+  const workers = (await workerHeapsMb(cdp)).reduce((sum, mb) => sum + mb, 0);
+  return { before, after: (await heapUsed(cdp)) + workers, workers };
 }
 
 async function scrollLogToOldest(page: Page): Promise<void> {
@@ -78,7 +112,8 @@ export async function rendererHeapFigure(server: StaticServer, profileDir: strin
     for (const query of QUERIES) await searchOnce(page, query);
     const searched = await collectedHeap(cdp);
     progress(
-      `  after ${QUERIES.length} searches over ${RESOURCE_INDEX_ROWS} resources: ${round(searched.after)} MB`,
+      `  after ${QUERIES.length} searches over ${RESOURCE_INDEX_ROWS} resources: ${round(searched.after)} MB ` +
+        `(of which workers ${round(searched.workers)} MB)`,
     );
 
     await toDuty(page);
@@ -86,8 +121,8 @@ export async function rendererHeapFigure(server: StaticServer, profileDir: strin
     await scrollLogToOldest(page);
     const opened = await collectedHeap(cdp);
     progress(
-      `  指挥台 of ${LOG_LINES} lines open, scrolled to the oldest line: ${round(opened.after)} MB after GC ` +
-        `(${round(opened.before)} MB before)`,
+      `  指挥台 of ${LOG_LINES} lines open, scrolled to the oldest line: ${round(opened.after)} MB after GC, ` +
+        `workers ${round(opened.workers)} MB of it (the page ${round(opened.before)} MB before GC)`,
     );
     if (session.errors.length > 0) {
       throw new Error(`the app logged errors while measuring its heap:\n${session.errors.join('\n')}`);

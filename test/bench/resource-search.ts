@@ -24,6 +24,8 @@ import { mulberry32 as prng } from '../../scripts/seeded-random';
 export const RESOURCE_INDEX_ROWS = 100_000;
 const CHUNK = 5_000;
 const GOAL_MS = 30;
+/** A figure without a goal (see the README's table: "reported"). */
+const REPORTED = 0;
 const SAMPLE_MATERIALS = 434;
 const DATABASE = 'emergency-desk';
 const MEASURE = 'resource-search';
@@ -251,6 +253,10 @@ interface Settled {
   ms: number;
   runs: number;
   shown: number;
+  /** Which search answered: the worker's catalogue, or the repository's read of the index. */
+  from: 'catalogue' | 'index';
+  /** Of `ms`, the time the search worker spent finding and ranking (catalogue only). */
+  workerMs?: number;
 }
 
 /** Types `query` into 一键检索 and returns the last search's duration once the list has settled. */
@@ -274,8 +280,11 @@ export async function searchOnce(page: Page, query: string): Promise<Settled> {
       if (now - w.benchSeen.since < quietMs || !list || list.querySelector('.ant-spin-spinning')) {
         return false;
       }
+      const last = entries[entries.length - 1] as PerformanceMeasure;
       return {
-        ms: entries[entries.length - 1]!.duration,
+        ms: last.duration,
+        from: (last.detail as { from: string } | null)?.from,
+        workerMs: (last.detail as { workerMs?: number } | null)?.workerMs,
         runs: entries.length,
         shown: list.querySelectorAll('.ant-list-item').length,
       };
@@ -320,7 +329,8 @@ export async function seedResourceIndex(page: Page): Promise<number> {
   return total;
 }
 
-export async function resourceSearchFigure(server: StaticServer, profileDir: string): Promise<Figure> {
+/** resource_search_p95_ms, and how long the search worker took to read 100,000 rows (reported). */
+export async function resourceSearchFigures(server: StaticServer, profileDir: string): Promise<Figure[]> {
   const began = Date.now();
   const session = await launchBrowser({ profileDir });
   const { page } = session;
@@ -337,17 +347,37 @@ export async function resourceSearchFigure(server: StaticServer, profileDir: str
     await page.goto(`${server.url}#/resources/search`);
     await page.reload();
     await page.locator('input[aria-label="一键检索"]').waitFor(LONG);
+    // The search worker reads the whole index into its catalogue after the start; until then the page
+    // searches the database itself. Both are the app's search; the figure is taken once the catalogue is in.
+    const loaded = (await (
+      await page.waitForFunction(
+        (least) => {
+          const mark = performance.getEntriesByName('resource-catalogue-ready').at(-1) as
+            PerformanceMark | undefined;
+          const detail = mark?.detail as { rows: number; loadMs: number } | undefined;
+          return detail && detail.rows >= least ? detail : false;
+        },
+        total,
+        { ...LONG, polling: 250 },
+      )
+    ).jsonValue()) as { rows: number; loadMs: number };
+    progress(`the search worker read ${loaded.rows} rows into its catalogue in ${round(loaded.loadMs)} ms`);
     const warmUp = await searchOnce(page, '帐篷');
     progress(`warm-up query (discarded): ${round(warmUp.ms)} ms`);
     const times: number[] = [];
+    let fromCatalogue = 0;
     for (const query of [...QUERIES, ...NO_MATCH]) {
       const result = await searchOnce(page, query);
       if ((result.shown === 0) !== NO_MATCH.includes(query)) {
         throw new Error(`一键检索 "${query}" listed ${result.shown} results`);
       }
       times.push(result.ms);
+      if (result.from === 'catalogue') fromCatalogue += 1;
       const runs = result.runs > 1 ? `, ${result.runs} runs` : '';
-      progress(`  ${query}: ${round(result.ms)} ms (${result.shown} shown${runs})`);
+      progress(
+        `  ${query}: ${round(result.ms)} ms (${result.shown} shown${runs}, from the ${result.from}` +
+          `${result.workerMs === undefined ? '' : `, ${round(result.workerMs)} ms in the worker`})`,
+      );
     }
     if (session.errors.length > 0) {
       throw new Error(`the app logged errors while searching:\n${session.errors.join('\n')}`);
@@ -361,9 +391,13 @@ export async function resourceSearchFigure(server: StaticServer, profileDir: str
     progress(
       `resource_search over ${total} rows, ${times.length} queries: min ${round(Math.min(...times))}, median ` +
         `${round(median(times))}, p95 ${figure.value}, max ${round(Math.max(...times))} ms (goal ≤ ${GOAL_MS} ms); ` +
-        `${Math.round((Date.now() - began) / 1000)} s in all`,
+        `${Math.round((Date.now() - began) / 1000)} s in all; ${fromCatalogue} of ${times.length} answered ` +
+        `from the catalogue, the rest from the index`,
     );
-    return figure;
+    return [
+      figure,
+      { name: 'resource_search_catalogue_load_ms', value: round(loaded.loadMs), unit: 'ms', goal: REPORTED },
+    ];
   } finally {
     await session.close({ keepProfile: true });
   }

@@ -15,7 +15,7 @@ import { median, printFigure, progress, writeResults, type Figure } from './repo
 import { coldStartups, importPeople, seedSampleProfile } from './startup';
 import { SAMPLE_PEOPLE } from './people-fixture';
 import { planCompileFigure, triggerEvalFigure } from './plan-engine';
-import { RESOURCE_INDEX_ROWS, resourceSearchFigure } from './resource-search';
+import { RESOURCE_INDEX_ROWS, resourceSearchFigures } from './resource-search';
 import { resourceImportFigures } from './resource-import';
 import { IMPORT_ROWS } from './materials-fixture';
 import { LOG_LINES, logOpenFigure } from './incident-log';
@@ -75,9 +75,10 @@ async function main(): Promise<void> {
       );
       const resources = await seedSampleProfile(server);
       profiles.push(resources);
-      const search = await resourceSearchFigure(server, resources);
-      printFigure(search);
-      figures.push(search);
+      for (const figure of await resourceSearchFigures(server, resources)) {
+        printFigure(figure);
+        figures.push(figure);
+      }
     }
     if (wanted('log')) {
       progress(`处置日志 of ${LOG_LINES} lines: sample profile, sealed entries, ${RUNS} opens of the 指挥台`);

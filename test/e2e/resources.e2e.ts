@@ -37,14 +37,28 @@ beforeEach(async () => {
   page = session.page;
 });
 afterEach(async () => {
-  expect(session.errors).toEqual([]);
-  await session.close();
+  try {
+    expect(session.errors).toEqual([]);
+  } finally {
+    await session.close();
+  }
 });
 
 async function searchResources(query: string) {
   const box = page.locator('input[aria-label="一键检索"]');
   await box.fill(query);
   return page.getByTestId('resource-search-results');
+}
+
+async function openTeamForm() {
+  await page
+    .getByTestId('registry-team')
+    .getByRole('button', { name: /新增\s*队伍/ })
+    .click();
+  const form = page.getByRole('dialog').filter({ hasText: '新增队伍' });
+  await form.waitFor();
+  await animationsSettled(page);
+  return form;
 }
 
 async function materialTotal(): Promise<string> {
@@ -125,10 +139,7 @@ describe('应急资源', () => {
     await openApp(page, baseUrl, '/resources/teams');
     await signIn(page, '崔亚波');
     const registry = page.getByTestId('registry-team');
-    await registry.getByRole('button', { name: /新增\s*队伍/ }).click();
-    const form = page.getByRole('dialog').filter({ hasText: '新增队伍' });
-    await form.waitFor();
-    await animationsSettled(page);
+    const form = await openTeamForm();
     await form.getByLabel('名称').fill('东湖街道防汛抢险突击队');
     await form.getByLabel('专业领域').fill('防汛抢险');
     await form.getByRole('button', { name: label('保存') }).click();
@@ -154,6 +165,41 @@ describe('应急资源', () => {
     const first = dialog.locator('.ant-list-item').first();
     await expect.poll(() => first.innerText()).toMatch(/东湖街道防汛抢险突击队[\s\S]*25 人[\s\S]*待命/);
     await screenshot(page, 'resources-search-dialog');
+  });
+
+  it('一键检索 answers from its catalogue in the search worker, and a team saved a moment ago is already in it', async () => {
+    await openApp(page, baseUrl, '/resources/teams');
+    await signIn(page, '崔亚波');
+    // On a new profile the catalogue is read once empty, then again after the sample resources are written.
+    await page.waitForFunction(
+      (least) => {
+        const ready = performance.getEntriesByName('resource-catalogue-ready').at(-1) as
+          PerformanceMark | undefined;
+        return ((ready?.detail as { rows: number } | undefined)?.rows ?? 0) > least;
+      },
+      sample.materials.length,
+      { timeout: 30_000 },
+    );
+    const form = await openTeamForm();
+    await form.getByLabel('名称').fill('新港街道水上搜救突击队');
+    await form.getByLabel('人数').fill('18');
+    await form.getByRole('button', { name: label('保存') }).click();
+    await form.waitFor({ state: 'hidden' });
+    await page.keyboard.press('Control+k');
+    const dialog = page.getByRole('dialog').filter({ hasText: '一键检索应急资源' });
+    await dialog.waitFor();
+    await page.keyboard.type('水上搜救 新港');
+    const results = dialog.locator('.ant-list-item');
+    await expect
+      .poll(() => results.allInnerTexts())
+      .toEqual([expect.stringMatching(/^队伍\s+新港街道水上搜救突击队[\s\S]*18 人/)]);
+    // The list shown came from the catalogue, not from the repository's own read of the index.
+    const lastFrom = () =>
+      page.evaluate(() => {
+        const measures = performance.getEntriesByName('resource-search', 'measure') as PerformanceMeasure[];
+        return (measures.at(-1)?.detail as { from: string } | undefined)?.from;
+      });
+    await expect.poll(lastFrom).toBe('catalogue');
   });
 
   it('lists the teams that can go, ready ones first and each nearest first, with their distance', async () => {

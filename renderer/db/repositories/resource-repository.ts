@@ -20,6 +20,7 @@ import {
   rankResults,
   type ResourceIndexRow,
   type SearchFilter,
+  type SearchHit,
 } from '@shared/domain/resources/resource-search';
 import type { GeoPoint, Material, ResourceKind } from '@shared/domain/resources/resource-types';
 import {
@@ -164,7 +165,7 @@ export function createResourceRepository(db: EmergencyDeskDatabase, now: Clock =
   }
 
   /** 一键检索: at most `limit` rows, ranked; no count() on the typing path. */
-  async function search(query: string, options: SearchOptions = {}): Promise<ResourceIndexRow[]> {
+  async function search(query: string, options: SearchOptions = {}): Promise<SearchHit[]> {
     // test/bench/resource-search.ts reads these 'resource-search' measures (resource_search_p95_ms).
     const start = typeof performance !== 'undefined' ? performance.now() : 0;
     const filter: SearchFilter = {
@@ -190,7 +191,7 @@ export function createResourceRepository(db: EmergencyDeskDatabase, now: Clock =
     const matching = candidates.filter((row) => passesFilter(row, filter) && matchesTerms(row, terms));
     const ranked = rankResults(matching, terms, options.near ?? null).slice(0, limit);
     if (typeof performance !== 'undefined') {
-      performance.measure('resource-search', { start, end: performance.now() });
+      performance.measure('resource-search', { start, end: performance.now(), detail: { from: 'index' } });
     }
     return ranked;
   }

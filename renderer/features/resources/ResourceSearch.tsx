@@ -1,8 +1,8 @@
 import { Empty, Input, List, Select, Space, Switch, Tag, Typography, type InputRef } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { distanceKm, type ResourceIndexRow } from '@shared/domain/resources/resource-search';
+import { distanceKm, type SearchHit } from '@shared/domain/resources/resource-search';
 import { RESOURCE_KINDS, type GeoPoint, type ResourceKind } from '@shared/domain/resources/resource-types';
 import { useServices } from '../../services/services';
 
@@ -19,7 +19,7 @@ export function ResourceSearch({
   kinds: fixedKinds,
   near: givenNear = null,
 }: {
-  onOpen: (row: ResourceIndexRow) => void;
+  onOpen: (row: SearchHit) => void;
   autoFocus?: boolean;
   kinds?: readonly ResourceKind[];
   /** A place to rank by distance from (the incident's location); otherwise the operator may pick one. */
@@ -73,9 +73,6 @@ export function ResourceSearch({
       onOpen(rows[active]);
     }
   };
-
-  const quantityText = (row: ResourceIndexRow) =>
-    row.quantity === null ? '' : `${row.quantity.toLocaleString('zh-CN')}${row.unit ? ` ${row.unit}` : ''}`;
 
   return (
     <div className="resource-search">
@@ -138,58 +135,93 @@ export function ResourceSearch({
           {t('resources.search.hint')}
         </Typography.Text>
       </Space>
-      <List<ResourceIndexRow>
-        size="small"
-        bordered
-        dataSource={rows ?? []}
-        loading={rows === undefined}
-        locale={{
-          emptyText: (
-            <Empty
-              image={Empty.PRESENTED_IMAGE_SIMPLE}
-              description={idle ? t('resources.search.idle') : t('resources.search.noResult')}
-            />
-          ),
-        }}
-        style={{ maxHeight: 420, overflow: 'auto' }}
-        data-testid="resource-search-results"
-        renderItem={(row, index) => (
-          <List.Item
-            key={row.id}
-            onClick={() => onOpen(row)}
-            onMouseEnter={() => setActive(index)}
-            aria-selected={index === active}
-            className={index === active ? 'resource-search-active' : undefined}
-            style={{ cursor: 'pointer' }}
-          >
-            <Space size={8} style={{ width: '100%' }}>
-              <Tag style={{ width: 64, textAlign: 'center' }}>{t(`resources.kinds.${row.kind}`)}</Tag>
-              <Typography.Text strong>{row.name}</Typography.Text>
-              {row.code && <Typography.Text type="secondary">{row.code}</Typography.Text>}
-              <Typography.Text type="secondary" ellipsis style={{ maxWidth: 320 }}>
-                {row.detail}
-              </Typography.Text>
-            </Space>
-            <Space size={8}>
-              {rankedFrom && row.location && (
-                <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
-                  {t('resources.search.distance', { km: distanceKm(rankedFrom, row.location).toFixed(1) })}
-                </Typography.Text>
-              )}
-              <Typography.Text strong style={{ whiteSpace: 'nowrap' }}>
-                {quantityText(row)}
-              </Typography.Text>
-              <Tag color={AVAILABILITY_COLOURS[row.availability]}>{t(`resources.status.${row.status}`)}</Tag>
-            </Space>
-          </List.Item>
-        )}
+      <SearchResults
+        rows={rows}
+        active={active}
+        rankedFrom={rankedFrom}
+        idle={idle}
+        onOpen={onOpen}
+        onHover={setActive}
       />
     </div>
   );
 }
 
+const quantityText = (row: SearchHit) =>
+  row.quantity === null ? '' : `${row.quantity.toLocaleString('zh-CN')}${row.unit ? ` ${row.unit}` : ''}`;
+
+/**
+ * The results, drawn again only when they or the highlighted row change: typing re-renders the box, not
+ * 50 rows, so the page is free when the next result comes back.
+ */
+const SearchResults = memo(function SearchResults({
+  rows,
+  active,
+  rankedFrom,
+  idle,
+  onOpen,
+  onHover,
+}: {
+  rows: readonly SearchHit[] | undefined;
+  active: number;
+  rankedFrom: GeoPoint | null;
+  idle: boolean;
+  onOpen: (row: SearchHit) => void;
+  onHover: (index: number) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <List<SearchHit>
+      size="small"
+      bordered
+      dataSource={rows ? [...rows] : []}
+      loading={rows === undefined}
+      locale={{
+        emptyText: (
+          <Empty
+            image={Empty.PRESENTED_IMAGE_SIMPLE}
+            description={idle ? t('resources.search.idle') : t('resources.search.noResult')}
+          />
+        ),
+      }}
+      style={{ maxHeight: 420, overflow: 'auto' }}
+      data-testid="resource-search-results"
+      renderItem={(row, index) => (
+        <List.Item
+          key={row.id}
+          onClick={() => onOpen(row)}
+          onMouseEnter={() => onHover(index)}
+          aria-selected={index === active}
+          className={index === active ? 'resource-search-active' : undefined}
+          style={{ cursor: 'pointer' }}
+        >
+          <Space size={8} style={{ width: '100%' }}>
+            <Tag style={{ width: 64, textAlign: 'center' }}>{t(`resources.kinds.${row.kind}`)}</Tag>
+            <Typography.Text strong>{row.name}</Typography.Text>
+            {row.code && <Typography.Text type="secondary">{row.code}</Typography.Text>}
+            <Typography.Text type="secondary" ellipsis style={{ maxWidth: 320 }}>
+              {row.detail}
+            </Typography.Text>
+          </Space>
+          <Space size={8}>
+            {rankedFrom && row.location && (
+              <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap' }}>
+                {t('resources.search.distance', { km: distanceKm(rankedFrom, row.location).toFixed(1) })}
+              </Typography.Text>
+            )}
+            <Typography.Text strong style={{ whiteSpace: 'nowrap' }}>
+              {quantityText(row)}
+            </Typography.Text>
+            <Tag color={AVAILABILITY_COLOURS[row.availability]}>{t(`resources.status.${row.status}`)}</Tag>
+          </Space>
+        </List.Item>
+      )}
+    />
+  );
+});
+
 /** Where a search result opens: a material's ledger page, or its registry tab with the record's form. */
-export function resourcePath(row: Pick<ResourceIndexRow, 'kind' | 'id'>): string {
+export function resourcePath(row: Pick<SearchHit, 'kind' | 'id'>): string {
   if (row.kind === 'material') return `/resources/material/${row.id}`;
   const tab = {
     team: 'teams',

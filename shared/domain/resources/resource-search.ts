@@ -30,6 +30,9 @@ export interface ResourceIndexRow {
   text: string;
 }
 
+/** What a search lists of a row: all but its keys, which only the IndexedDB lookup reads. */
+export type SearchHit = Omit<ResourceIndexRow, 'keys'>;
+
 /** Keys longer than this are cut: a query longer than that still narrows through `text`. */
 export const KEY_LENGTH = 12;
 
@@ -115,9 +118,22 @@ const AVAILABILITY_RANK = { available: 0, limited: 1, unavailable: 2 } as const;
 /** One collator for every comparison: `a.localeCompare(b, 'zh-CN')` builds one per call. */
 const byName = new Intl.Collator('zh-CN').compare;
 
+const normalisedNames = new WeakMap<object, string>();
+
+/**
+ * A row's name as a query term is written, kept with the row: normalising (NFKC, case, spaces) was most of
+ * the time spent ranking the thousands of rows a common term matches. Rows held for long (the search
+ * catalogue's) are normalised once; rows read afresh for one query are normalised for it, as before.
+ */
+export function normalisedName(row: Pick<ResourceIndexRow, 'name'>): string {
+  let name = normalisedNames.get(row);
+  if (name === undefined) normalisedNames.set(row, (name = normaliseSearch(row.name)));
+  return name;
+}
+
 function matchScore(row: Pick<ResourceIndexRow, 'name' | 'code'>, first: string): number {
   if (first === '') return 2;
-  const name = normaliseSearch(row.name);
+  const name = normalisedName(row);
   if (name === first || row.code === first) return 0;
   if (name.startsWith(first) || row.code.startsWith(first)) return 1;
   return 2;
@@ -125,14 +141,18 @@ function matchScore(row: Pick<ResourceIndexRow, 'name' | 'code'>, first: string)
 
 /**
  * Results in the order an operator reads them: an exact name or code first, then names that start with the
- * query, then usable before unusable, then the nearest when a place is given, then by name. Each row's sort
- * keys are worked out once, not in every comparison: normalising both names and collating per comparison
- * cost more than the whole IndexedDB read of 200 candidates, on the typing path.
+ * query, then usable before unusable, then the nearest when a place is given, then by name; the first `limit`
+ * of them. Each row's sort keys are worked out once, not in every comparison: normalising both names and
+ * collating per comparison cost more than the whole IndexedDB read of 200 candidates, on the typing path.
+ * The rows are ordered by the numbers first; names are collated only where they decide what is shown: within
+ * the groups that fit in `limit`, and in the one group that crosses it, where the `limit`-th place is found
+ * without sorting the thousands of rows a common term (沙袋 among 100,000) may match.
  */
-export function rankResults<T extends ResourceIndexRow>(
+export function rankResults<T extends Pick<ResourceIndexRow, 'name' | 'code' | 'availability' | 'location'>>(
   rows: readonly T[],
   terms: readonly string[],
   near: GeoPoint | null = null,
+  limit: number = rows.length,
 ): T[] {
   const first = terms[0] ?? '';
   const keyed = rows.map((row) => ({
@@ -141,13 +161,36 @@ export function rankResults<T extends ResourceIndexRow>(
     availability: AVAILABILITY_RANK[row.availability],
     distance: near && row.location ? distanceKm(near, row.location) : Number.POSITIVE_INFINITY,
   }));
-  // Two rows without a place: Infinity − Infinity is NaN, which is falsy, so the name decides.
-  keyed.sort(
-    (a, b) =>
-      a.score - b.score ||
-      a.availability - b.availability ||
-      a.distance - b.distance ||
-      byName(a.row.name, b.row.name),
-  );
-  return keyed.map((k) => k.row);
+  // Two rows without a place: Infinity − Infinity is NaN, so they count as equally near.
+  const byNumbers = (a: (typeof keyed)[number], b: (typeof keyed)[number]) =>
+    a.score - b.score || a.availability - b.availability || a.distance - b.distance || 0;
+  keyed.sort(byNumbers);
+  const ranked: T[] = [];
+  for (let from = 0; from < keyed.length && ranked.length < limit;) {
+    let to = from + 1;
+    while (to < keyed.length && byNumbers(keyed[from]!, keyed[to]!) === 0) to += 1;
+    const group = keyed.slice(from, to).map((k) => k.row);
+    ranked.push(...firstByName(group, limit - ranked.length));
+    from = to;
+  }
+  return ranked;
+}
+
+/** The first `count` rows by name, in order (stable: equal names keep their order). */
+function firstByName<T extends Pick<ResourceIndexRow, 'name'>>(rows: readonly T[], count: number): T[] {
+  if (rows.length <= count) return [...rows].sort((a, b) => byName(a.name, b.name));
+  const best: T[] = [];
+  for (const row of rows) {
+    if (best.length === count && byName(row.name, best[count - 1]!.name) >= 0) continue;
+    let low = 0;
+    let high = best.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (byName(row.name, best[mid]!.name) < 0) high = mid;
+      else low = mid + 1;
+    }
+    best.splice(low, 0, row);
+    if (best.length > count) best.pop();
+  }
+  return best;
 }

@@ -3,7 +3,7 @@ import { Alert, Button, Descriptions, Form, Input, InputNumber, Modal, Space } f
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DispatchKind } from '@shared/domain/incident/dispatch';
-import type { ResourceIndexRow } from '@shared/domain/resources/resource-search';
+import type { SearchHit } from '@shared/domain/resources/resource-search';
 import { useServices } from '../../../services/services';
 import { ResourceSearch } from '../../resources/ResourceSearch';
 import { useSignedWrite } from '../../session/useSignedWrite';
@@ -16,7 +16,7 @@ export function DispatchDialog({ incidentId, onClose }: { incidentId: string; on
   const { t } = useTranslation();
   const { dispatches } = useServices();
   const write = useSignedWrite();
-  const [row, setRow] = useState<ResourceIndexRow | null>(null);
+  const [row, setRow] = useState<SearchHit | null>(null);
   const [quantity, setQuantity] = useState<number | null>(null);
   const [note, setNote] = useState('');
   const [saving, setSaving] = useState(false);
