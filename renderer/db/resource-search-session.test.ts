@@ -119,17 +119,7 @@ describe('the search session (what the search worker runs)', () => {
     const store = await resources.saveRecord('warehouse', { name: '区级应急物资储备库' }, null, keeper);
     session.handle({ type: 'open', databaseName: db.name });
     await ready();
-    const rows = Array.from({ length: 120 }, (_, i) => ({
-      row: i + 2,
-      input: {
-        code: `1010${1 + Math.floor(i / 99)}${String(1 + (i % 99)).padStart(2, '0')}`,
-        name: `编织袋${i}`,
-        unit: '条',
-        warehouseId: store,
-      },
-      opening: { quantity: 10, batchNo: '', expiryDate: null },
-    }));
-    await resources.importRecords('material', rows, keeper);
+    await importBags(120, store);
     const readyBefore = reports.length;
     forward();
     expect(await find('编织袋')).toBeNull();
@@ -138,6 +128,21 @@ describe('the search session (what the search worker runs)', () => {
     expect(reports.slice(readyBefore).filter((r) => r.type === 'ready')).toHaveLength(1);
   });
 });
+
+/** A sheet import of `count` bags (one bulk write of the index, as an office's import is). */
+async function importBags(count: number, warehouseId: string): Promise<void> {
+  const rows = Array.from({ length: count }, (_, i) => ({
+    row: i + 2,
+    input: {
+      code: `1010${1 + Math.floor(i / 99)}${String(1 + (i % 99)).padStart(2, '0')}`,
+      name: `编织袋${i}`,
+      unit: '条',
+      warehouseId,
+    },
+    opening: { quantity: 10, batchNo: '', expiryDate: null },
+  }));
+  await resources.importRecords('material', rows, keeper);
+}
 
 /** Asks until the session is current again (it has read the rows it was told of). */
 async function findWhenCurrent(query: string): Promise<string[]> {
@@ -155,17 +160,7 @@ describe('what the page forwards of a commit', () => {
     const named = mutations.map((parts) => changedIndexRows(parts, db.name)).filter((ids) => ids !== null);
     expect(named).toEqual([[store]]);
     mutations.length = 0;
-    const rows = Array.from({ length: 60 }, (_, i) => ({
-      row: i + 2,
-      input: {
-        code: `1010${1 + Math.floor(i / 99)}${String(1 + (i % 99)).padStart(2, '0')}`,
-        name: `编织袋${i}`,
-        unit: '条',
-        warehouseId: store,
-      },
-      opening: { quantity: 10, batchNo: '', expiryDate: null },
-    }));
-    await resources.importRecords('material', rows, keeper);
+    await importBags(60, store);
     expect(mutations.map((parts) => changedIndexRows(parts, db.name))).toContain('all');
     expect(changedIndexRows({}, db.name)).toBeNull();
   });

@@ -15,7 +15,7 @@ import {
   type CatalogueQuery,
   type SearchCatalogue,
 } from '@shared/domain/resources/search-catalogue';
-import type { SearchHit } from '@shared/domain/resources/resource-search';
+import type { ResourceIndexRow, SearchHit } from '@shared/domain/resources/resource-search';
 import { EmergencyDeskDatabase } from './database';
 
 /** Rows per read while loading: one read-only transaction each, so a write never waits long behind it. */
@@ -62,17 +62,16 @@ export function createSearchSession(
 
   async function loadAll(): Promise<void> {
     if (!db || closed) return;
+    const index = db.resourceIndex;
     loading = true;
     readAgain = false;
     const started = now();
     const next = createSearchCatalogue();
     let after: string | null = null;
     for (;;) {
-      const from = after;
-      const page = await db.transaction('r', db.resourceIndex, () =>
-        (from === null ? db!.resourceIndex.toCollection() : db!.resourceIndex.where(':id').above(from))
-          .limit(LOAD_PAGE)
-          .toArray(),
+      const from: string | null = after;
+      const page: ResourceIndexRow[] = await db.transaction('r', index, () =>
+        (from === null ? index.toCollection() : index.where(':id').above(from)).limit(LOAD_PAGE).toArray(),
       );
       if (closed) return;
       for (const row of page) next.put(catalogueEntry(row));
