@@ -1,9 +1,6 @@
-/**
- * User-intent helpers for a trainer bringing a script in from Excel (演练方案 → 导入脚本), and for the moment a
- * 导调台 is reloaded mid-run: the new page is there but none of the app has run yet while the desk's time moves on.
- */
+/** User-intent helpers for a trainer bringing a script in from Excel (演练方案 → 导入脚本). */
 import ExcelJS from 'exceljs';
-import type { Locator, Page, Route } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { dialogSettled, label } from './drivers';
 import { pick } from './incident-drivers';
 
@@ -98,35 +95,6 @@ export function scriptImport(page: Page, dialog: Locator) {
     skipBad: (count: number) => dialog.getByRole('checkbox', { name: `跳过 ${count} 行有误的行` }),
     onlyBad: dialog.getByRole('checkbox', { name: '只看有误的行' }),
   };
-}
-
-/**
- * Reloads the page, holding its scripts at the door: the new document has loaded but none of the app has run
- * (no ticker, no clock on screen) until `meanwhile` is done. This is the stretch between a reload and the app
- * being back, made as long as the test needs instead of as long as the machine happens to take.
- */
-export async function reloadHeld(page: Page, meanwhile: () => Promise<void>): Promise<void> {
-  let open!: () => void;
-  const door = new Promise<void>((resolve) => (open = resolve));
-  let knocked!: () => void;
-  const firstScript = new Promise<void>((resolve) => (knocked = resolve));
-  const isScript = (url: URL) => url.pathname.endsWith('.js');
-  const hold = async (route: Route) => {
-    knocked();
-    await door;
-    await route.continue();
-  };
-  await page.route(isScript, hold);
-  try {
-    const reloading = page.reload();
-    await firstScript;
-    await meanwhile();
-    open();
-    await reloading;
-  } finally {
-    open();
-    await page.unroute(isScript, hold);
-  }
 }
 
 /** 改期 of an inject from the overdue panel or the timeline: a new scenario time in the console's dialog. */
