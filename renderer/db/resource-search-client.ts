@@ -28,17 +28,21 @@ export function changedIndexRows(parts: ObservabilitySet, databaseName: string):
   return ids;
 }
 
-/** The repository with its search answered from the catalogue where it can be. */
+/**
+ * The repository with its search answered from the catalogue where it can be. The worker starts at the first
+ * search, not with the window: a window that never searches (the 参演人员 screen on the projector) reads
+ * no index and holds no catalogue; the searches before it has loaded go to the repository.
+ */
 export function withCatalogueSearch(
   resources: ResourceRepository,
   db: EmergencyDeskDatabase,
 ): ResourceRepository {
   if (typeof Worker === 'undefined') return resources;
-  const worker = new Worker(new URL('./resource-search-worker.ts', import.meta.url), { type: 'module' });
+  let worker: Worker | null = null;
   const waiting = new Map<number, (hits: SearchHit[] | null, workerMs?: number) => void>();
   let nextId = 0;
   let failed = false;
-  const post = (command: SearchCommand) => worker.postMessage(command);
+  const post = (command: SearchCommand) => worker?.postMessage(command);
 
   const onMutated = (parts: ObservabilitySet) => {
     const ids = changedIndexRows(parts, db.name);
@@ -49,32 +53,39 @@ export function withCatalogueSearch(
     failed = true;
     console.error('resource search worker failed; searching the database', reason);
     Dexie.on('storagemutated').unsubscribe(onMutated);
-    worker.terminate();
+    worker?.terminate();
     for (const answer of waiting.values()) answer(null);
     waiting.clear();
   };
-  worker.onmessage = (event: MessageEvent<SearchReport>) => {
-    const report = event.data;
-    if (report.type === 'found') {
-      waiting.get(report.id)?.(report.hits, report.ms);
-      waiting.delete(report.id);
-    } else if (report.type === 'ready') {
-      // test/bench/resource-search.ts waits for this mark before it measures.
-      performance.mark('resource-catalogue-ready', { detail: { rows: report.rows, loadMs: report.loadMs } });
-    } else {
-      giveUp(report.message);
-    }
+  const start = () => {
+    worker = new Worker(new URL('./resource-search-worker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = (event: MessageEvent<SearchReport>) => {
+      const report = event.data;
+      if (report.type === 'found') {
+        waiting.get(report.id)?.(report.hits, report.ms);
+        waiting.delete(report.id);
+      } else if (report.type === 'ready') {
+        // test/bench/resource-search.ts waits for this mark before it measures.
+        performance.mark('resource-catalogue-ready', {
+          detail: { rows: report.rows, loadMs: report.loadMs },
+        });
+      } else {
+        giveUp(report.message);
+      }
+    };
+    worker.onerror = (event) => {
+      event.preventDefault();
+      giveUp(event.message);
+    };
+    // Subscribed before the worker reads anything: a change during its first read is not missed.
+    Dexie.on('storagemutated', onMutated);
+    post({ type: 'open', databaseName: db.name });
   };
-  worker.onerror = (event) => {
-    event.preventDefault();
-    giveUp(event.message);
-  };
-  Dexie.on('storagemutated', onMutated);
-  post({ type: 'open', databaseName: db.name });
 
   const find = (query: string, options: SearchOptions) =>
     new Promise<{ hits: SearchHit[] | null; workerMs?: number }>((resolve) => {
       if (failed) return resolve({ hits: null });
+      if (!worker) start();
       const id = nextId++;
       waiting.set(id, (hits, workerMs) => resolve({ hits, workerMs }));
       // A worker that stops answering (stuck, or gone without an error) must not leave the operator waiting.

@@ -86,7 +86,7 @@ export function createSearchSession(
     }
     loading = false;
     post({ type: 'ready', rows: next.size, loadMs: now() - started });
-    if (changed.size > 0) void readChanged();
+    if (changed.size > 0) readChanged().catch(fail);
   }
 
   function scheduleReload(): void {
