@@ -28,12 +28,10 @@ import type { Actor } from '../../shared/domain/org/types';
 import { label, openApp, signIn } from '../e2e/drivers';
 import { launchBrowser, type StaticServer } from '../e2e/harness';
 import { indexRange, putRows } from './raw-idb';
-import { progress, type Figure } from './report';
+import { progress, type Figure, REPORTED } from './report';
 
 export const DRILL_INJECTS = 1_000;
 const GOAL_MS = 20;
-/** A figure without a goal (see the README's table: "reported"). */
-const REPORTED = 0;
 const DIRECTOR = '李伟涛';
 const DIRECTOR_POSITION = '演练总指挥';
 /** Two pauses, after this much real running time each, of PAUSE_MS. */

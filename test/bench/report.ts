@@ -6,6 +6,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RESULTS_DIR } from '../e2e/harness';
 
+/** The goal of a figure that has none, only a value to report (see the README's table: "reported"). */
+export const REPORTED = 0;
+
 export interface Figure {
   name: string;
   value: number;

@@ -79,9 +79,13 @@ export function searchText(fields: SearchableText): string {
 }
 
 /** The key the index is asked for: the longest term, which narrows the candidates most. */
+/** The longest term: the likeliest to be rare, so its rows are found first and the others checked on them. */
+export function longestTerm(terms: readonly string[]): string | undefined {
+  return [...terms].sort((a, b) => b.length - a.length)[0];
+}
+
 export function indexProbe(terms: readonly string[]): string | null {
-  const longest = [...terms].sort((a, b) => b.length - a.length)[0];
-  return longest === undefined ? null : longest.slice(0, KEY_LENGTH);
+  return longestTerm(terms)?.slice(0, KEY_LENGTH) ?? null;
 }
 
 export function matchesTerms(row: Pick<ResourceIndexRow, 'text'>, terms: readonly string[]): boolean {

@@ -9,6 +9,7 @@
  * worker (renderer/db/resource-search-session.ts) and in unit tests alike.
  */
 import {
+  longestTerm,
   matchesTerms,
   normalisedName,
   passesFilter,
@@ -119,8 +120,7 @@ export function createSearchCatalogue(entries: Iterable<CatalogueEntry> = []) {
     },
     /** The first `limit` matches, ranked. */
     find({ terms, filter, near, limit }: CatalogueQuery): SearchHit[] {
-      // The longest term is the likeliest to be rare: its rows are found first, the others checked on them.
-      const probe = [...terms].sort((a, b) => b.length - a.length)[0] ?? '';
+      const probe = longestTerm(terms) ?? '';
       const candidates: CatalogueEntry[] = [];
       for (const block of blocks) holding(block, probe, candidates);
       const matches = candidates.filter((entry) => passesFilter(entry, filter) && matchesTerms(entry, terms));
