@@ -9,8 +9,8 @@ import { useAfterFirstPaint } from '../ui/use-after-first-paint';
 export function ResourceAlertsTag() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const alerts = useResourceAlerts(useAfterFirstPaint());
-  if (!alerts || alerts.length === 0) return null;
+  const alerts = useResourceAlerts({ enabled: useAfterFirstPaint() });
+  if (!alerts || alerts.total === 0) return null;
   return (
     <Tag
       color="warning"
@@ -20,7 +20,7 @@ export function ResourceAlertsTag() {
       style={{ cursor: 'pointer' }}
       onClick={() => void navigate('/resources/alerts')}
     >
-      {t('resources.alerts.header', { count: alerts.length })}
+      {t('resources.alerts.header', { count: alerts.total })}
     </Tag>
   );
 }

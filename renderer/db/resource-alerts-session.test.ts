@@ -27,6 +27,11 @@ afterEach(async () => {
   await page.delete();
 });
 
+async function waitFor(isDone: () => boolean): Promise<void> {
+  for (let i = 0; i < 2_000 && !isDone(); i += 1) await new Promise((resolve) => setTimeout(resolve, 2));
+  if (!isDone()) throw new Error('timed out');
+}
+
 /**
  * Waits until the session has posted more than `count` reports; returns the last one's alerts about the
  * material (its warehouse, never counted, also has a stocktake alert throughout).
@@ -36,7 +41,8 @@ async function alertsAfter(count: number): Promise<ResourceAlert[]> {
     const last = reports.at(-1);
     if (reports.length > count && last) {
       if (last.type === 'failed') throw new Error(`the session failed: ${last.failure.code}`);
-      return last.alerts.filter((alert) => 'materialId' in alert);
+      if (!last.view.list) throw new Error('the report has no list');
+      return last.view.list.filter((alert) => 'materialId' in alert);
     }
     await new Promise((resolve) => setTimeout(resolve, 2));
   }
@@ -44,6 +50,30 @@ async function alertsAfter(count: number): Promise<ResourceAlert[]> {
 }
 
 describe('the alerts session (what the alerts worker runs)', () => {
+  it('sends the counts alone until the page asks for the list, then the list with them at once', async () => {
+    const store = await resources.saveRecord('warehouse', { name: '区级应急物资储备库' }, null, keeper);
+    await resources.saveRecord(
+      'material',
+      { code: '2010101', name: '编织沙袋', unit: '条', warehouseId: store, minimumStock: 100 },
+      null,
+      keeper,
+    );
+    session.handle({ type: 'watch', databaseName: page.name, at: PAGE_NOW });
+    await waitFor(() => reports.length > 0);
+    const counted = reports.at(-1);
+    expect(counted).toEqual({
+      type: 'alerts',
+      view: { counts: expect.objectContaining({ lowStock: 1, stocktakeOverdue: 1 }), total: 2, list: null },
+    });
+
+    session.handle({ type: 'list', wanted: true });
+    expect(reports).toHaveLength(2);
+    expect(reports.at(-1)).toEqual({
+      type: 'alerts',
+      view: { counts: expect.objectContaining({ lowStock: 1 }), total: 2, list: expect.any(Array) },
+    });
+  });
+
   it('works the alerts out on its own connection, hears every write of the page, and follows the page’s clock to the next day', async () => {
     const store = await resources.saveRecord('warehouse', { name: '区级应急物资储备库' }, null, keeper);
     const bags = await resources.saveRecord(
@@ -53,6 +83,7 @@ describe('the alerts session (what the alerts worker runs)', () => {
       keeper,
     );
     session.handle({ type: 'watch', databaseName: page.name, at: PAGE_NOW });
+    session.handle({ type: 'list', wanted: true });
     expect((await alertsAfter(0)).map((a) => a.kind)).toEqual(['lowStock']);
 
     // A batch that expires the day after tomorrow, written by the page: stock is enough, the batch is due.

@@ -2,24 +2,27 @@
  * The resource alerts of one window, worked out where the worker runs them (resource-alerts-worker.ts). At
  * 100,000 materials the alerts read every material and every balance; on the page's thread that read froze
  * the screen for a second after each stock entry, on every screen (the header counts the alerts). Here it
- * reads through its own connection and live query, so a write by any window re-runs it, and only the alerts
- * cross to the page.
+ * reads through its own connection and live query, so a write by any window re-runs it, and only the counts
+ * cross to the page, with the list itself only while the page asks for it (the alerts tab is open).
  *
  * The page's clock rules (it may be simulated, or set by hand): the session keeps the offset of the last
  * reading the page sent, and works the alerts out again when that reading falls on another day.
  */
 import { liveQuery, type Subscription } from 'dexie';
 import { localDate } from '@shared/domain/plan/plan-schedule';
-import type { ResourceAlert } from '@shared/domain/resources/resource-alerts';
+import { alertsView, type AlertsView, type ResourceAlert } from '@shared/domain/resources/resource-alerts';
 import { EmergencyDeskDatabase } from './database';
 import { toRefusalData, type RefusalData } from './repositories/repository-error';
 import { createResourceRepository } from './repositories/resource-repository';
 
 export type AlertsCommand =
-  { type: 'watch'; databaseName: string; at: number } | { type: 'clock'; at: number } | { type: 'close' };
+  | { type: 'watch'; databaseName: string; at: number }
+  | { type: 'clock'; at: number }
+  /** Whether the page shows the list (not only the counts). */
+  | { type: 'list'; wanted: boolean }
+  | { type: 'close' };
 
-export type AlertsReport =
-  { type: 'alerts'; alerts: ResourceAlert[] } | { type: 'failed'; failure: RefusalData };
+export type AlertsReport = { type: 'alerts'; view: AlertsView } | { type: 'failed'; failure: RefusalData };
 
 export interface AlertsSession {
   handle(command: AlertsCommand): void;
@@ -33,6 +36,8 @@ export function createAlertsSession(
   let subscription: Subscription | null = null;
   let offset = 0;
   let day = '';
+  let isListWanted = false;
+  let last: readonly ResourceAlert[] | null = null;
   const now = () => systemNow() + offset;
 
   const subscribe = () => {
@@ -41,7 +46,10 @@ export function createAlertsSession(
     const resources = createResourceRepository(db, now);
     day = localDate(now());
     subscription = liveQuery(() => resources.alerts()).subscribe({
-      next: (alerts) => post({ type: 'alerts', alerts }),
+      next: (alerts) => {
+        last = alerts;
+        post({ type: 'alerts', view: alertsView(alerts, isListWanted) });
+      },
       error: (error: unknown) => post({ type: 'failed', failure: toRefusalData(error) }),
     });
   };
@@ -58,9 +66,14 @@ export function createAlertsSession(
           offset = command.at - systemNow();
           if (localDate(now()) !== day) subscribe();
           return;
+        case 'list':
+          isListWanted = command.wanted;
+          if (isListWanted && last) post({ type: 'alerts', view: alertsView(last, true) });
+          return;
         case 'close':
           subscription?.unsubscribe();
           subscription = null;
+          last = null;
           db?.close();
           db = null;
       }

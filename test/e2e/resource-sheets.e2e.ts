@@ -76,6 +76,11 @@ describe('应急资源 import and export', () => {
       buffer: await materialsWorkbook(),
     });
     await dialog.getByText('物资台账.xlsx：6 行数据').waitFor();
+    // Each of the registry's columns beside the file's column it was matched to by its header; the workbook
+    // has no 来源 or 备注 column, so those two are left out.
+    const mapping = dialog.getByRole('group', { name: '文件中的列' });
+    expect(await mapping.getByText('（不导入）').count()).toBe(2);
+    await screenshot(page, 'resources-import-mapping');
     await dialog.getByRole('button', { name: label('检查数据') }).click();
 
     const summary = dialog.getByTestId('sheet-summary');

@@ -245,9 +245,16 @@ describe('应急资源', () => {
       .toContain(`共 ${sample.materials.length} 条`);
     const codes = [...sample.materials.map((m) => m.code)].sort();
     const rows = registry.locator('.ant-table-row');
-    const firstCode = () => rows.first().locator('td').first().innerText();
-    expect(await rows.count()).toBe(50);
+    const firstCode = () => rows.first().locator('.ant-table-cell').first().innerText();
+    const lastCode = () => rows.last().locator('.ant-table-cell').first().innerText();
     expect(await firstCode()).toBe(codes[0]);
+    // A page holds 50; only the rows in view are drawn, and scrolling the table reaches the page's last one.
+    expect(await registry.locator('.ant-pagination-options').innerText()).toContain('50 条/页');
+    expect(await rows.count()).toBeLessThan(50);
+    await registry
+      .locator('.ant-table-tbody-virtual-holder')
+      .evaluate((holder) => (holder.scrollTop = holder.scrollHeight));
+    await expect.poll(lastCode).toBe(codes[49]);
 
     await registry.locator('.ant-pagination').getByTitle('2', { exact: true }).click();
     await expect.poll(firstCode).toBe(codes[50]);
@@ -255,7 +262,7 @@ describe('应急资源', () => {
     const tents = sample.materials.filter((m) => m.name.includes('帐篷'));
     await registry.getByPlaceholder('在本表中筛选').fill('帐篷');
     await expect.poll(() => registry.innerText()).toContain(`共 ${tents.length} 条`);
-    const names = await rows.locator('td:nth-child(2)').allInnerTexts();
+    const names = await rows.locator('.ant-table-cell:nth-child(2)').allInnerTexts();
     expect(names.sort()).toEqual(tents.map((m) => m.name).sort());
     await screenshot(page, 'resources-materials-filtered');
 

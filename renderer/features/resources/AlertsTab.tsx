@@ -1,8 +1,7 @@
 import { App, Button, Card, Empty, Form, InputNumber, List, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { countAlerts, type AlertKind, type ResourceAlert } from '@shared/domain/resources/resource-alerts';
+import type { AlertKind, ResourceAlert } from '@shared/domain/resources/resource-alerts';
 import { useServices } from '../../services/services';
 import { translateError } from '../../ui/translate-error';
 import { useActor } from '../session/useSession';
@@ -17,11 +16,15 @@ const KIND_COLOURS: Record<AlertKind, string> = {
   stocktakeOverdue: 'warning',
 };
 
-/** Every resource alert with a link to the item, and the thresholds that raise them. */
+/** A page of the list: at 100,000 materials there can be tens of thousands of alerts. */
+const PAGE_SIZE = 50;
+
+/** Every resource alert with a link to the item, a page at a time, and the thresholds that raise them. */
 export function AlertsTab() {
   const { t } = useTranslation();
-  const alerts = useResourceAlerts();
-  const counts = useMemo(() => (alerts ? countAlerts(alerts) : null), [alerts]);
+  const view = useResourceAlerts({ withList: true });
+  const counts = view?.counts ?? null;
+  const alerts = view?.list ?? undefined;
 
   const describe = (a: ResourceAlert): { text: string; path: string } => {
     switch (a.kind) {
@@ -87,7 +90,12 @@ export function AlertsTab() {
         size="small"
         bordered
         loading={alerts === undefined}
-        dataSource={alerts ?? []}
+        dataSource={alerts ? [...alerts] : []}
+        pagination={
+          alerts && alerts.length > PAGE_SIZE
+            ? { pageSize: PAGE_SIZE, size: 'small', showSizeChanger: false, align: 'center' }
+            : false
+        }
         locale={{
           emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('resources.alerts.none')} />,
         }}

@@ -1,7 +1,7 @@
 import { Button, Form, Input, InputNumber, Select, Tag, TreeSelect, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import {
@@ -20,6 +20,7 @@ import { useMaterialsPage, useWarehouses } from './useResources';
 
 type MaterialRow = MaterialWithStock;
 
+const NO_CLASSES: MaterialClass[] = [];
 const FIRST_PAGE: RegistryPageQuery = { filter: '', page: 1, pageSize: 50 };
 
 /**
@@ -33,7 +34,7 @@ export function MaterialsTab() {
   const [query, setQuery] = useState(FIRST_PAGE);
   const page = useMaterialsPage(query);
   const warehouses = useWarehouses();
-  const classes = useLiveQuery(() => resources.materialClasses(), [resources]) ?? [];
+  const classes = useLiveQuery(() => resources.materialClasses(), [resources]) ?? NO_CLASSES;
   const [stockFor, setStockFor] = useState<Material | null>(null);
   const warehouseName = useMemo(() => new Map((warehouses ?? []).map((w) => [w.id, w.name])), [warehouses]);
   const paging = useMemo<RegistryPaging<MaterialRow>>(
@@ -47,51 +48,64 @@ export function MaterialsTab() {
     [query, page, resources],
   );
 
-  const columns: ColumnsType<MaterialRow> = [
-    { title: t('resources.fields.code'), dataIndex: 'code', width: 90, fixed: 'left' },
-    {
-      title: t('resources.fields.name'),
-      dataIndex: 'name',
-      width: 170,
-      fixed: 'left',
-      render: (name: string, r: MaterialRow) => (
-        <Typography.Link onClick={() => void navigate(`/resources/material/${r.id}`)}>{name}</Typography.Link>
-      ),
-    },
-    { title: t('resources.fields.spec'), dataIndex: 'spec', width: 150, ellipsis: true },
-    { title: t('resources.fields.unit'), dataIndex: 'unit', width: 60 },
-    {
-      title: t('resources.fields.total'),
-      dataIndex: 'total',
-      width: 100,
-      align: 'right',
-      render: (total: number, r: MaterialRow) => (
-        <Typography.Text strong type={r.minimumStock > 0 && total < r.minimumStock ? 'danger' : undefined}>
-          {total.toLocaleString('zh-CN')}
-        </Typography.Text>
-      ),
-    },
-    { title: t('resources.fields.minimumStock'), dataIndex: 'minimumStock', width: 90, align: 'right' },
-    {
-      title: t('resources.fields.warehouse'),
-      dataIndex: 'warehouseId',
-      width: 180,
-      ellipsis: true,
-      render: (id: string) => warehouseName.get(id) ?? '',
-    },
-    {
-      title: t('resources.fields.source'),
-      dataIndex: 'source',
-      width: 90,
-      render: (v: Material['source']) => <Tag>{t(`resources.sources.${v}`)}</Tag>,
-    },
-    {
-      title: t('resources.fields.type'),
-      key: 'class',
-      ellipsis: true,
-      render: (_: unknown, r: MaterialRow) => className(r.code, classes),
-    },
-  ];
+  const columns = useMemo<ColumnsType<MaterialRow>>(
+    () => [
+      { title: t('resources.fields.code'), dataIndex: 'code', width: 90, fixed: 'left' },
+      {
+        title: t('resources.fields.name'),
+        dataIndex: 'name',
+        width: 170,
+        fixed: 'left',
+        render: (name: string, r: MaterialRow) => (
+          <Typography.Link onClick={() => void navigate(`/resources/material/${r.id}`)}>
+            {name}
+          </Typography.Link>
+        ),
+      },
+      { title: t('resources.fields.spec'), dataIndex: 'spec', width: 150, ellipsis: true },
+      { title: t('resources.fields.unit'), dataIndex: 'unit', width: 60 },
+      {
+        title: t('resources.fields.total'),
+        dataIndex: 'total',
+        width: 100,
+        align: 'right',
+        render: (total: number, r: MaterialRow) => (
+          <Typography.Text strong type={r.minimumStock > 0 && total < r.minimumStock ? 'danger' : undefined}>
+            {total.toLocaleString('zh-CN')}
+          </Typography.Text>
+        ),
+      },
+      { title: t('resources.fields.minimumStock'), dataIndex: 'minimumStock', width: 90, align: 'right' },
+      {
+        title: t('resources.fields.warehouse'),
+        dataIndex: 'warehouseId',
+        width: 180,
+        ellipsis: true,
+        render: (id: string) => warehouseName.get(id) ?? '',
+      },
+      {
+        title: t('resources.fields.source'),
+        dataIndex: 'source',
+        width: 90,
+        render: (v: Material['source']) => <Tag>{t(`resources.sources.${v}`)}</Tag>,
+      },
+      {
+        title: t('resources.fields.type'),
+        key: 'class',
+        ellipsis: true,
+        render: (_: unknown, r: MaterialRow) => className(r.code, classes),
+      },
+    ],
+    [t, navigate, warehouseName, classes],
+  );
+  const rowActions = useCallback(
+    (r: MaterialRow) => (
+      <Button type="link" size="small" onClick={() => setStockFor(r)}>
+        {t('resources.actions.stock')}
+      </Button>
+    ),
+    [t],
+  );
 
   return (
     <>
@@ -103,11 +117,7 @@ export function MaterialsTab() {
         scrollX={1250}
         toForm={(r) => r ?? { source: 'purchase', minimumStock: 0, warehouseId: warehouses?.[0]?.id }}
         fromForm={(v) => v}
-        rowActions={(r) => (
-          <Button type="link" size="small" onClick={() => setStockFor(r)}>
-            {t('resources.actions.stock')}
-          </Button>
-        )}
+        rowActions={rowActions}
         fields={
           <>
             <Form.Item

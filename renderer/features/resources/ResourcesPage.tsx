@@ -32,7 +32,6 @@ export function ResourcesPage() {
   const navigate = useNavigate();
   const { resources } = useServices();
   const { message } = App.useApp();
-  const alerts = useResourceAlerts();
 
   const verify = async () => {
     try {
@@ -83,16 +82,23 @@ export function ResourcesPage() {
       }
       items={TABS.map((key) => ({
         key,
-        label:
-          key === 'alerts' ? (
-            <Badge count={alerts?.length ?? 0} size="small" offset={[8, -2]}>
-              {t('resources.tabs.alerts')}
-            </Badge>
-          ) : (
-            t(`resources.tabs.${key}`)
-          ),
+        label: key === 'alerts' ? <AlertsTabLabel /> : t(`resources.tabs.${key}`),
         children: body(key),
       }))}
     />
+  );
+}
+
+/**
+ * The alerts tab's title with its count. It follows the alerts itself, so a new count (after an import, every
+ * stock entry) redraws the badge, not the registry table open below it.
+ */
+function AlertsTabLabel() {
+  const { t } = useTranslation();
+  const alerts = useResourceAlerts();
+  return (
+    <Badge count={alerts?.total ?? 0} size="small" offset={[8, -2]}>
+      {t('resources.tabs.alerts')}
+    </Badge>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ResourceAlert } from '@shared/domain/resources/resource-alerts';
+import { alertsView, type AlertsView, type ResourceAlert } from '@shared/domain/resources/resource-alerts';
 import { createAlertsFeed } from './alerts-feed';
 
 const lowStock: ResourceAlert = {
@@ -11,33 +11,70 @@ const lowStock: ResourceAlert = {
   minimum: 10,
 };
 
+function fakeSource() {
+  const source = {
+    starts: 0,
+    stops: 0,
+    listWanted: [] as boolean[],
+    emit: (() => undefined) as (view: AlertsView) => void,
+  };
+  const feed = createAlertsFeed((emit) => {
+    source.starts += 1;
+    source.emit = emit;
+    return { stop: () => void (source.stops += 1), wantList: (wanted) => source.listWanted.push(wanted) };
+  });
+  return { feed, source };
+}
+
 describe('the alerts feed of a window', () => {
   it('computes once for every listener, tells each of them, and stops and forgets when the last one leaves', () => {
-    let starts = 0;
-    let stops = 0;
-    let emit: (alerts: ResourceAlert[]) => void = () => undefined;
-    const feed = createAlertsFeed((e) => {
-      starts += 1;
-      emit = e;
-      return () => void (stops += 1);
-    });
+    const { feed, source } = fakeSource();
     const heard: string[] = [];
     const header = feed.subscribe(() => heard.push('header'));
-    const tab = feed.subscribe(() => heard.push('tab'));
-    expect(starts).toBe(1);
+    const badge = feed.subscribe(() => heard.push('badge'));
+    expect(source.starts).toBe(1);
     expect(feed.current()).toBeUndefined();
 
-    emit([lowStock]);
-    expect(feed.current()).toEqual([lowStock]);
-    expect(heard).toEqual(['header', 'tab']);
+    source.emit(alertsView([lowStock], false));
+    expect(feed.current()).toEqual({
+      counts: expect.objectContaining({ lowStock: 1 }),
+      total: 1,
+      list: null,
+    });
+    expect(heard).toEqual(['header', 'badge']);
 
     header();
-    expect(stops).toBe(0);
-    tab();
-    expect(stops).toBe(1);
+    expect(source.stops).toBe(0);
+    badge();
+    expect(source.stops).toBe(1);
     expect(feed.current()).toBeUndefined();
 
     feed.subscribe(() => undefined);
-    expect(starts).toBe(2);
+    expect(source.starts).toBe(2);
+  });
+
+  it('asks for the list only while a reader of the list listens, and drops the list when the last one leaves', () => {
+    const { feed, source } = fakeSource();
+    const header = feed.subscribe(() => undefined);
+    expect(source.listWanted).toEqual([]);
+
+    const tab = feed.subscribeList(() => undefined);
+    const secondTab = feed.subscribeList(() => undefined);
+    expect(source.listWanted).toEqual([true]);
+    source.emit(alertsView([lowStock], true));
+    expect(feed.current()?.list).toEqual([lowStock]);
+
+    tab();
+    expect(source.listWanted).toEqual([true]);
+    secondTab();
+    expect(source.listWanted).toEqual([true, false]);
+    expect(feed.current()).toEqual({
+      counts: expect.objectContaining({ lowStock: 1 }),
+      total: 1,
+      list: null,
+    });
+    expect(source.stops).toBe(0);
+    header();
+    expect(source.stops).toBe(1);
   });
 });

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useSyncExternalStore } from 'react';
+import { useRef, useSyncExternalStore } from 'react';
 import type { MaterialsPage, MaterialsPageQuery } from '../../db/repositories/resource-repository';
 import { useServices } from '../../services/services';
 import { alertsFeedOf } from './alerts-feed';
@@ -12,28 +12,42 @@ export function useWarehouses() {
 
 /**
  * One page of the materials registry, live. While the next page loads, the last one stays on screen
- * (useLiveQuery keeps its previous result).
+ * (useLiveQuery keeps its previous result). A page read again with the same rows (a write elsewhere in the
+ * registry: an import, a stock entry on another page) keeps its rows' identity, so the table redraws none.
  */
 export function useMaterialsPage(query: MaterialsPageQuery): MaterialsPage | undefined {
   const { resources } = useServices();
   const { filter, page, pageSize } = query;
-  return useLiveQuery(
-    () => resources.materialsPage({ filter, page, pageSize }),
-    [resources, filter, page, pageSize],
-  );
+  const last = useRef<MaterialsPage | undefined>(undefined);
+  return useLiveQuery(async () => {
+    const next = await resources.materialsPage({ filter, page, pageSize });
+    last.current = withHeldRows(last.current, next);
+    return last.current;
+  }, [resources, filter, page, pageSize]);
+}
+
+/** `next`, with the rows of `held` where they are the same rows with the same values. */
+export function withHeldRows(held: MaterialsPage | undefined, next: MaterialsPage): MaterialsPage {
+  const rows = held?.rows;
+  const isSame =
+    rows !== undefined &&
+    rows.length === next.rows.length &&
+    rows.every((row, i) => JSON.stringify(row) === JSON.stringify(next.rows[i]));
+  return isSame ? { ...next, rows } : next;
 }
 
 const NOTHING = () => () => undefined;
 const UNKNOWN = () => undefined;
 
 /**
- * The window's one alerts feed (alerts-feed.ts). `enabled: false` defers the reads (the header waits until
- * the home screen has painted).
+ * The window's one alerts feed (alerts-feed.ts): the counts, and the list only `withList`. `enabled: false`
+ * defers the reads (the header waits until the home screen has painted).
  */
-export function useResourceAlerts(enabled = true) {
+export function useResourceAlerts({ enabled = true, withList = false } = {}) {
   const { resources, now } = useServices();
   const feed = enabled ? alertsFeedOf(resources, now) : null;
-  return useSyncExternalStore(feed?.subscribe ?? NOTHING, feed?.current ?? UNKNOWN);
+  const subscribe = withList ? feed?.subscribeList : feed?.subscribe;
+  return useSyncExternalStore(subscribe ?? NOTHING, feed?.current ?? UNKNOWN);
 }
 
 export function useResourceSettings() {

@@ -137,8 +137,10 @@ export function resourceAlerts(
   return alerts;
 }
 
-export function countAlerts(alerts: readonly ResourceAlert[]): Record<AlertKind, number> {
-  const counts: Record<AlertKind, number> = {
+export type AlertCounts = Record<AlertKind, number>;
+
+export function countAlerts(alerts: readonly ResourceAlert[]): AlertCounts {
+  const counts: AlertCounts = {
     lowStock: 0,
     expiring: 0,
     expired: 0,
@@ -148,4 +150,19 @@ export function countAlerts(alerts: readonly ResourceAlert[]): Record<AlertKind,
   };
   for (const a of alerts) counts[a.kind] += 1;
   return counts;
+}
+
+/**
+ * What a screen is shown of the alerts: the counts always (the header, the tab's badge), the list only where
+ * it is read (the alerts tab). At 100,000 materials the list runs to tens of thousands of alerts, and handing
+ * it to every window after each write held the page for half a second.
+ */
+export interface AlertsView {
+  counts: AlertCounts;
+  total: number;
+  list: readonly ResourceAlert[] | null;
+}
+
+export function alertsView(alerts: readonly ResourceAlert[], withList: boolean): AlertsView {
+  return { counts: countAlerts(alerts), total: alerts.length, list: withList ? alerts : null };
 }

@@ -12,7 +12,7 @@ import {
   Table,
   Typography,
 } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { Fragment, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   SHEET_COLUMNS,
@@ -60,7 +60,7 @@ export function ImportSheetDialog({ kind, onClose }: { kind: SheetKind; onClose:
   const [busy, setBusy] = useState<Busy | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const client = useRef<SheetClient | null>(null);
-  const headers = sheet?.headers ?? [];
+  const headerOptions = (sheet?.headers ?? []).map((h, i) => ({ value: i, label: h || `#${i + 1}` }));
 
   useEffect(() => {
     const opened = openSheetClient();
@@ -229,30 +229,26 @@ export function ImportSheetDialog({ kind, onClose }: { kind: SheetKind; onClose:
               encoding: sheet.encoding,
             })}
           </Typography.Paragraph>
-          <Table
-            size="small"
-            pagination={false}
-            rowKey="field"
-            dataSource={SHEET_COLUMNS[kind].map((c) => ({ field: c.field, header: c.header }))}
-            columns={[
-              { title: t('resources.sheet.target'), dataIndex: 'header', width: 200 },
-              {
-                title: t('resources.sheet.source'),
-                key: 'source',
-                render: (_: unknown, c: { field: string; header: string }) => (
-                  <Select
-                    allowClear
-                    style={{ width: 260 }}
-                    aria-label={c.header}
-                    value={mapping[c.field] ?? null}
-                    placeholder={t('resources.sheet.notMapped')}
-                    options={headers.map((h, i) => ({ value: i, label: h || `#${i + 1}` }))}
-                    onChange={(v: number | undefined) => setMapping({ ...mapping, [c.field]: v ?? null })}
-                  />
-                ),
-              },
-            ]}
-          />
+          {/* A plain grid, not a table: the table's layout pass over the whole page behind the dialog
+              held the page's thread for about 100 ms when a 100,000-row file had been read. */}
+          <div className="sheet-mapping" role="group" aria-label={t('resources.sheet.source')}>
+            <Typography.Text strong>{t('resources.sheet.target')}</Typography.Text>
+            <Typography.Text strong>{t('resources.sheet.source')}</Typography.Text>
+            {SHEET_COLUMNS[kind].map((c) => (
+              <Fragment key={c.field}>
+                <Typography.Text>{c.header}</Typography.Text>
+                <Select
+                  allowClear
+                  style={{ width: 260 }}
+                  aria-label={c.header}
+                  value={mapping[c.field] ?? null}
+                  placeholder={t('resources.sheet.notMapped')}
+                  options={headerOptions}
+                  onChange={(v: number | undefined) => setMapping({ ...mapping, [c.field]: v ?? null })}
+                />
+              </Fragment>
+            ))}
+          </div>
           <Space style={{ marginTop: 12 }}>
             <Button onClick={() => setStep('file')}>{t('resources.sheet.back')}</Button>
             <Button type="primary" onClick={() => void runCheck()}>
