@@ -78,12 +78,12 @@ export function searchText(fields: SearchableText): string {
   return normaliseSearch([...fields.names, ...fields.tokens, ...fields.pinyin].join(' '));
 }
 
-/** The key the index is asked for: the longest term, which narrows the candidates most. */
 /** The longest term: the likeliest to be rare, so its rows are found first and the others checked on them. */
 export function longestTerm(terms: readonly string[]): string | undefined {
   return [...terms].sort((a, b) => b.length - a.length)[0];
 }
 
+/** The key the index is asked for: the longest term, which narrows the candidates most, cut to a key's length. */
 export function indexProbe(terms: readonly string[]): string | null {
   return longestTerm(terms)?.slice(0, KEY_LENGTH) ?? null;
 }

@@ -12,7 +12,7 @@ import {
   Table,
   Typography,
 } from 'antd';
-import { Fragment, useEffect, useRef, useState } from 'react';
+import { Fragment, startTransition, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   SHEET_COLUMNS,
@@ -82,11 +82,21 @@ export function ImportSheetDialog({ kind, onClose }: { kind: SheetKind; onClose:
     } catch (error) {
       const reason = translateError(t, error);
       setFailure(fileName ? t('resources.sheet.fileRefused', { name: fileName, reason }) : reason);
-      return null;
-    } finally {
       setBusy(null);
+      return null;
     }
   };
+
+  /**
+   * After a long job the next step's screen (eleven pickers, the problem table) is drawn as a transition:
+   * React draws it in slices, so a 100,000-row file never holds the page's thread for 100 ms at the end.
+   * The progress bar stays until that screen replaces it.
+   */
+  const showNext = (update: () => void) =>
+    startTransition(() => {
+      setBusy(null);
+      update();
+    });
 
   const progress = (done: number, total: number) =>
     setBusy((b) => (b ? { ...b, percent: total > 0 ? Math.floor((done / total) * 100) : 0 } : b));
@@ -105,15 +115,17 @@ export function ImportSheetDialog({ kind, onClose }: { kind: SheetKind; onClose:
       file.name,
     );
     if (!read) return;
-    if (read.rowCount < 1) {
-      setFailure(t('resources.sheet.fileEmpty', { name: file.name }));
-      return;
-    }
-    setFileName(file.name);
-    setSheet(read);
-    setPatches([]);
-    setMapping(suggestMapping(kind, read.headers));
-    setStep('mapping');
+    showNext(() => {
+      if (read.rowCount < 1) {
+        setFailure(t('resources.sheet.fileEmpty', { name: file.name }));
+        return;
+      }
+      setFileName(file.name);
+      setSheet(read);
+      setPatches([]);
+      setMapping(suggestMapping(kind, read.headers));
+      setStep('mapping');
+    });
   };
 
   const runCheck = async () => {
@@ -122,9 +134,11 @@ export function ImportSheetDialog({ kind, onClose }: { kind: SheetKind; onClose:
       c.request<CheckSummary>({ type: 'check', kind, mapping, lookups, patches }),
     );
     if (result) {
-      setPatches([]);
-      setCheck(result);
-      setStep('preview');
+      showNext(() => {
+        setPatches([]);
+        setCheck(result);
+        setStep('preview');
+      });
     }
   };
 
@@ -148,6 +162,7 @@ export function ImportSheetDialog({ kind, onClose }: { kind: SheetKind; onClose:
       ),
     );
     if (result) {
+      setBusy(null);
       void message.success(
         t('resources.sheet.imported', { count: result.imported, kind: t(`resources.kinds.${kind}`) }),
       );
