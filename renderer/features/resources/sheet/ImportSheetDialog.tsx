@@ -68,7 +68,11 @@ export function ImportSheetDialog({ kind, onClose }: { kind: SheetKind; onClose:
     return () => opened.close();
   }, []);
 
-  /** `fileName`: while a file is read, a refusal names it (an office picks from many sheets at once). */
+  /**
+   * Runs a long job under the progress bar. A refusal takes the bar away with its message; a result leaves the
+   * bar up for the caller to replace with the next step (`showNext`). `fileName`: while a file is read, a
+   * refusal names it (an office picks from many sheets at once).
+   */
   const run = async <T,>(
     label: string,
     request: (c: SheetClient) => Promise<T>,
@@ -88,7 +92,7 @@ export function ImportSheetDialog({ kind, onClose }: { kind: SheetKind; onClose:
   };
 
   /**
-   * After a long job the next step's screen (eleven pickers, the problem table) is drawn as a transition:
+   * After a long job the next step's screen (the column pickers, the problem table) is drawn as a transition:
    * React draws it in slices, so a 100,000-row file never holds the page's thread for 100 ms at the end.
    * The progress bar stays until that screen replaces it.
    */
