@@ -125,6 +125,7 @@ export const en: Messages = {
     submit: 'Sign in',
     signedIn: '{{name}} ({{position}}) signed in',
     required: 'Sign in to a position before making changes',
+    loading: 'Reading who is on duty; try again in a moment',
   },
   directory: {
     title: 'Directory',

@@ -121,6 +121,7 @@ export const zhCN = {
     submit: '签到',
     signedIn: '{{name}}（{{position}}）已签到',
     required: '请先签到上岗后再进行操作',
+    loading: '正在读取值守人员，请稍候再试',
   },
   directory: {
     title: '通讯录',

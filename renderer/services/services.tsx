@@ -39,6 +39,7 @@ import { createSettingsRepository, type SettingsRepository } from '../db/reposit
 import { createSummaryRepository, type SummaryRepository } from '../db/repositories/summary-repository';
 import { createStorageGuard, type StorageGuard } from '../db/repositories/write-helpers';
 import type { Platform } from '../platform/desktop';
+import { SessionFeed } from './session-context';
 
 export interface Services {
   directory: DirectoryRepository;
@@ -107,7 +108,11 @@ export function createServices(
 const ServicesContext = createContext<Services | null>(null);
 
 export function ServicesProvider({ services, children }: { services: Services | null; children: ReactNode }) {
-  return <ServicesContext.Provider value={services}>{children}</ServicesContext.Provider>;
+  return (
+    <ServicesContext.Provider value={services}>
+      {services ? <SessionFeed settings={services.settings}>{children}</SessionFeed> : children}
+    </ServicesContext.Provider>
+  );
 }
 
 export function useServices(): Services {

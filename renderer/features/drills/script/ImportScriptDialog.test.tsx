@@ -17,8 +17,10 @@ function renderDialog(fileName: string, content: string | Uint8Array) {
   platform.nextOpenFile = { name: fileName, bytes };
   const i18n = createI18n('zh-CN');
   i18n.addResourceBundle('zh-CN', 'translation', { drills: { script: drillsScriptZhCN } }, true, false);
-  // The dialog reaches nothing but the desktop bridge; it hands the injects to its caller to store.
-  const services = { platform } as Partial<Services> as Services;
+  // The dialog reaches nothing but the desktop bridge; it hands the injects to its caller to store. The
+  // window's session feed reads who is signed in: nobody.
+  const settings = { getSession: async () => null } as Partial<Services['settings']> as Services['settings'];
+  const services = { platform, settings } as Partial<Services> as Services;
   const onImport = vi.fn<(injects: Inject[]) => Promise<void>>(async () => undefined);
   const onClose = vi.fn();
   render(
