@@ -6,6 +6,7 @@ import {
   createResourceRepository,
   FILTERED_MATERIALS_LIMIT,
   type ResourceRepository,
+  type SearchOptions,
 } from './resource-repository';
 
 const actor: Actor = { personId: 'p0', name: '崔伟', positionId: 'pos0', positionName: '物资保管员' };
@@ -393,5 +394,25 @@ describe('the materials registry, a page at a time', () => {
     expect(page.capped).toBe(true);
     expect(page.total).toBe(FILTERED_MATERIALS_LIMIT);
     expect((await repo.materialsPage({ filter: '东湖物资7', page: 1, pageSize: 50 })).capped).toBe(false);
+  });
+
+  it('lists what the search it is given found (the catalogue, in the app), in code order with stock', async () => {
+    await manyMaterials(12, (i) => `编织袋${i}`);
+    const all = await repo.materialsPage({ filter: '', page: 1, pageSize: 50 });
+    const [earlier, later] = [all.rows[2]!, all.rows[7]!];
+    const asked: { query: string; options: SearchOptions }[] = [];
+    const page = await repo.materialsPage(
+      { filter: '防汛 袋', page: 1, pageSize: 50 },
+      async (query, options) => {
+        asked.push({ query, options });
+        return (await repo.search(later.name)).concat(await repo.search(earlier.name));
+      },
+    );
+    expect(asked).toEqual([
+      { query: '防汛 袋', options: { kinds: ['material'], limit: FILTERED_MATERIALS_LIMIT } },
+    ]);
+    expect(page.rows.map((r) => r.name)).toEqual([earlier.name, later.name]);
+    expect(page.rows.map((r) => r.total)).toEqual([earlier.total, later.total]);
+    expect(page).toMatchObject({ total: 2, capped: false });
   });
 });

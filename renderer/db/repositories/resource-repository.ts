@@ -208,10 +208,13 @@ export function createResourceRepository(db: EmergencyDeskDatabase, now: Clock =
   /**
    * One page of the materials registry in code order, with stock on hand. At 100,000 materials the registry
    * no longer reads every row (and every balance) after each stock entry: a page is one ranged read. A filter
-   * goes through the search index (name, code, spec, warehouse, pinyin) and lists at most
-   * FILTERED_MATERIALS_LIMIT matches.
+   * goes through 一键检索 (name, code, spec, warehouse, pinyin) and lists at most FILTERED_MATERIALS_LIMIT
+   * matches; `find` is the search that answers, so a page with the catalogue asks the catalogue.
    */
-  async function materialsPage(query: MaterialsPageQuery): Promise<MaterialsPage> {
+  async function materialsPage(
+    query: MaterialsPageQuery,
+    find: (query: string, options: SearchOptions) => Promise<SearchHit[]> = search,
+  ): Promise<MaterialsPage> {
     const from = (query.page - 1) * query.pageSize;
     if (queryTerms(query.filter).length === 0) {
       return db.transaction('r', db.materials, db.stockBalances, async () => {
@@ -222,7 +225,7 @@ export function createResourceRepository(db: EmergencyDeskDatabase, now: Clock =
         return { rows: await withStock(materials), total, capped: false };
       });
     }
-    const found = await search(query.filter, { kinds: ['material'], limit: FILTERED_MATERIALS_LIMIT });
+    const found = await find(query.filter, { kinds: ['material'], limit: FILTERED_MATERIALS_LIMIT });
     return db.transaction('r', db.materials, db.stockBalances, async () => {
       // A material deleted since the search read its index row is simply left out.
       const materials = (await db.materials.bulkGet(found.map((r) => r.id)))
