@@ -11,7 +11,7 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { animationsSettled, dialogSettled, label } from './drivers';
+import { actAgainIfNotTaken, animationsSettled, dialogSettled, label } from './drivers';
 import { launchBrowser, screenshot as shoot, type BrowserSession } from './harness';
 import { pick, pickPerson } from './incident-drivers';
 import { messageGone } from './plan-drivers';
@@ -224,8 +224,13 @@ export function drillConsole(page: Page, clock: DeskClock, runId: string, baseUr
       await status('就绪');
     },
     async setSpeed(to: number) {
-      await pick(page, root.getByLabel('倍速'), `×${to}`);
-      await root.getByTestId('drill-clock-bar').getByTitle(`×${to}`).waitFor();
+      // A clock notice appearing above the console moves the open list under the click (seen in CI).
+      const shown = root.getByTestId('drill-clock-bar').getByTitle(`×${to}`);
+      await actAgainIfNotTaken({
+        act: () => pick(page, root.getByLabel('倍速'), `×${to}`),
+        took: () => shown.waitFor({ timeout: 10_000 }),
+        landed: () => shown.isVisible(),
+      });
       speed = to;
     },
     async start() {
@@ -282,10 +287,17 @@ export function drillConsole(page: Page, clock: DeskClock, runId: string, baseUr
     overdueItem: (synopsis: string) => overdue.getByTestId('overdue-inject').filter({ hasText: synopsis }),
     endexButton: () => button('宣布演练结束（ENDEX）'),
     async endex() {
-      await button('宣布演练结束（ENDEX）').click();
-      const confirm = page.locator('.ant-popconfirm').filter({ hasText: '确定宣布演练结束吗' });
-      await confirm.getByRole('button', { name: label('确定') }).click();
-      await status('已结束');
+      const confirm = page.locator('.ant-popconfirm:visible').filter({ hasText: '确定宣布演练结束吗' });
+      const ended = root.getByTestId('run-status').getByText('已结束', { exact: true });
+      // As with the speed: a clock notice appearing above moves the pop-over's 确定 under the click.
+      await actAgainIfNotTaken({
+        act: async () => {
+          if (!(await confirm.isVisible())) await button('宣布演练结束（ENDEX）').click();
+          await confirm.getByRole('button', { name: label('确定') }).click();
+        },
+        took: () => ended.waitFor({ timeout: 10_000 }),
+        landed: () => ended.isVisible(),
+      });
       isRunning = false;
     },
   };
