@@ -8,25 +8,54 @@
  * Dexie's storagemutated (fired for this page's commits and, through Dexie's broadcast, for every other
  * window's and worker's), so a search sent after a change is never answered from before it.
  */
-import Dexie, { RangeSet, type ObservabilitySet } from 'dexie';
+import Dexie, { cmp, RangeSet, type ObservabilitySet } from 'dexie';
 import { queryTerms, type SearchHit } from '@shared/domain/resources/resource-search';
 import type { EmergencyDeskDatabase } from './database';
-import type { ResourceRepository, SearchOptions } from './repositories/resource-repository';
-import type { SearchCommand, SearchReport } from './resource-search-session';
+import type { ResourceRepository, SearchEpoch, SearchOptions } from './repositories/resource-repository';
+import type { ChangedIds, SearchChanges, SearchCommand, SearchReport } from './resource-search-session';
 
 /** Beyond this the page stops waiting for the worker and reads the index itself. */
 const ANSWER_TIMEOUT_MS = 3_000;
 
-/** The rows of the index a commit touched: their ids, 'all' when Dexie names a range (a bulk write, a clear), or null. */
-export function changedIndexRows(parts: ObservabilitySet, databaseName: string): string[] | 'all' | null {
-  const tree = parts[`idb://${databaseName}/resourceIndex/`];
+/**
+ * The rows of `table` a commit touched: their ids (`idOf` the primary key), 'all' when Dexie names a range (a
+ * bulk write, a clear), or null.
+ */
+function changedRows(
+  parts: ObservabilitySet,
+  databaseName: string,
+  table: string,
+  idOf: (key: unknown) => unknown,
+): ChangedIds | null {
+  const tree = parts[`idb://${databaseName}/${table}/`];
   if (!tree || tree.d === 0) return null;
-  const ids: string[] = [];
+  const ids = new Set<string>();
   for (const range of RangeSet(tree)) {
-    if (typeof range.from !== 'string' || range.from !== range.to) return 'all';
-    ids.push(range.from);
+    const id = idOf(range.from);
+    if (typeof id !== 'string' || cmp(range.from, range.to) !== 0) return 'all';
+    ids.add(id);
   }
-  return ids;
+  return [...ids];
+}
+
+/** What a commit changed of what the catalogue holds; null when nothing. A balance's key starts with its material. */
+export function changedSearchRows(parts: ObservabilitySet, databaseName: string): SearchChanges | null {
+  const itself = (key: unknown) => key;
+  const changes: SearchChanges = {
+    index: changedRows(parts, databaseName, 'resourceIndex', itself),
+    materials: mergeIds(
+      changedRows(parts, databaseName, 'materials', itself),
+      changedRows(parts, databaseName, 'stockBalances', (key) => (Array.isArray(key) ? key[0] : null)),
+    ),
+    warehouses: changedRows(parts, databaseName, 'warehouses', itself),
+  };
+  return Object.values(changes).some((ids) => ids !== null) ? changes : null;
+}
+
+function mergeIds(a: ChangedIds | null, b: ChangedIds | null): ChangedIds | null {
+  if (a === 'all' || b === 'all') return 'all';
+  if (a === null || b === null) return a ?? b;
+  return [...new Set([...a, ...b])];
 }
 
 /**
@@ -43,11 +72,20 @@ export function withCatalogueSearch(
   const waiting = new Map<number, (hits: SearchHit[] | null, workerMs?: number) => void>();
   let nextId = 0;
   let failed = false;
+  let epoch = 0;
+  const listeners = new Set<() => void>();
+  const searchEpoch: SearchEpoch = {
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    current: () => epoch,
+  };
   const post = (command: SearchCommand) => worker?.postMessage(command);
 
   const onMutated = (parts: ObservabilitySet) => {
-    const ids = changedIndexRows(parts, db.name);
-    if (ids !== null && !failed) post({ type: 'changed', ids });
+    const changes = changedSearchRows(parts, db.name);
+    if (changes !== null && !failed) post({ type: 'changed', ...changes });
   };
   const giveUp = (reason: string) => {
     if (failed) return;
@@ -66,6 +104,8 @@ export function withCatalogueSearch(
         waiting.get(report.id)?.(report.hits, report.ms);
         waiting.delete(report.id);
       } else if (report.type === 'ready') {
+        epoch += 1;
+        for (const listener of listeners) listener();
         // test/bench/resource-search.ts waits for this mark before it measures.
         performance.mark('resource-catalogue-ready', {
           detail: { rows: report.rows, loadMs: report.loadMs },
@@ -105,13 +145,16 @@ export function withCatalogueSearch(
 
   async function search(query: string, options: SearchOptions = {}): Promise<SearchHit[]> {
     const start = performance.now();
-    // Both start before the first await, inside the caller's live query: the one-row read makes any change
-    // to the index run the query again, as the repository's own reads of the index did. Outside an explicit
-    // transaction it is served from Dexie's live-query cache after the first time, so it costs nothing on
-    // the typing path (in a transaction of its own it sometimes waited 30 ms for IndexedDB).
+    // All start before the first await, inside the caller's live query: a one-row read of a table makes any
+    // change to it run the query again (Dexie observes the range asked for, the whole table), as the
+    // repository's own reads did. Outside an explicit transaction each is served from Dexie's live-query
+    // cache after the first time, so it costs nothing on the typing path (in a transaction of its own it
+    // sometimes waited 30 ms for IndexedDB).
     const [{ hits, workerMs }] = await Promise.all([
       find(query, options),
-      db.resourceIndex.limit(1).toArray(),
+      ...[db.resourceIndex, db.materials, db.stockBalances, db.warehouses].map((table) =>
+        table.limit(1).toArray(),
+      ),
     ]);
     if (hits === null) return resources.search(query, options);
     // test/bench/resource-search.ts reads these measures (resource_search_p95_ms), as it reads the repository's.
@@ -125,5 +168,10 @@ export function withCatalogueSearch(
 
   // The 物资 registry's filter box is the same search, so it finds what the search box finds, and at 100,000
   // materials a keystroke there costs the catalogue's lookup instead of 200 reads of the index.
-  return { ...resources, search, materialsPage: (query) => resources.materialsPage(query, search) };
+  return {
+    ...resources,
+    search,
+    materialsPage: (query) => resources.materialsPage(query, search),
+    searchEpoch,
+  };
 }

@@ -4,7 +4,7 @@ import type { Actor } from '@shared/domain/org/types';
 import { queryTerms } from '@shared/domain/resources/resource-search';
 import { EmergencyDeskDatabase } from './database';
 import { createResourceRepository, type ResourceRepository } from './repositories/resource-repository';
-import { changedIndexRows } from './resource-search-client';
+import { changedSearchRows } from './resource-search-client';
 import { createSearchSession, type SearchReport, type SearchSession } from './resource-search-session';
 
 const keeper: Actor = { personId: 'p0', name: '崔伟', positionId: 'pos0', positionName: '物资保管员' };
@@ -65,8 +65,8 @@ async function find(query: string, limit = 50): Promise<string[] | null> {
 /** What the page forwards of the commits Dexie reported since the last call. */
 function forward(): void {
   for (const parts of mutations.splice(0)) {
-    const ids = changedIndexRows(parts, db.name);
-    if (ids !== null) session.handle({ type: 'changed', ids });
+    const changes = changedSearchRows(parts, db.name);
+    if (changes !== null) session.handle({ type: 'changed', ...changes });
   }
 }
 
@@ -95,9 +95,9 @@ describe('the search session (what the search worker runs)', () => {
     await ready();
     const bed = await material('1040201', '折叠床', store);
     forward();
-    // Told of the new row and not yet read it: the page must read the database.
-    expect(await find('折叠床')).toBeNull();
-    expect(await findWhenCurrent('折叠床')).toEqual([bed]);
+    // Told of the new row and not yet read it: the search waits for the read instead of sending the page to
+    // the database.
+    expect(await find('折叠床')).toEqual([bed]);
 
     await resources.saveRecord(
       'material',
@@ -106,13 +106,48 @@ describe('the search session (what the search worker runs)', () => {
       keeper,
     );
     forward();
-    expect(await find('行军床')).toBeNull();
-    expect(await findWhenCurrent('行军床')).toEqual([bed]);
+    expect(await find('行军床')).toEqual([bed]);
     expect(await find('折叠床')).toEqual([]);
 
     await resources.deleteRecord('material', bed, keeper);
     forward();
     expect(await findWhenCurrent('行军床')).toEqual([]);
+  });
+
+  it("follows a material's stock and its warehouse's name, and keeps it when a stale stored row goes", async () => {
+    const store = await resources.saveRecord('warehouse', { name: '区级应急物资储备库' }, null, keeper);
+    const bed = await material('1040201', '折叠床', store);
+    session.handle({ type: 'open', databaseName: db.name });
+    await ready();
+    const hit = async () => {
+      await findWhenCurrent('折叠床');
+      session.handle({
+        type: 'find',
+        id: ++asked,
+        terms: ['折叠床'],
+        filter: { kinds: [], availableOnly: false },
+        near: null,
+        limit: 5,
+      });
+      const found = reports.at(-1) as Extract<SearchReport, { type: 'found' }>;
+      return found.hits?.[0];
+    };
+    expect(await hit()).toMatchObject({ id: bed, quantity: 0, availability: 'unavailable' });
+
+    await resources.postStock(bed, receive(store, 7), {}, keeper);
+    forward();
+    expect(await hit()).toMatchObject({ quantity: 7, availability: 'available' });
+
+    await resources.saveRecord('warehouse', { name: '东湖街道应急物资储备点' }, store, keeper);
+    forward();
+    expect(await hit()).toMatchObject({ detail: '东湖街道应急物资储备点' });
+    expect(await findWhenCurrent('东湖')).toEqual(expect.arrayContaining([bed, store]));
+
+    // A row an older version stored for the material, deleted by the refresh: the material stays.
+    await db.resourceIndex.put({ ...(await resources.search('折叠床'))[0]!, keys: ['折叠床'] });
+    await db.resourceIndex.delete(bed);
+    forward();
+    expect(await findWhenCurrent('折叠床')).toEqual([bed]);
   });
 
   it('after a bulk write, says to read the database until it has read everything again, once', async () => {
@@ -155,13 +190,25 @@ async function findWhenCurrent(query: string): Promise<string[]> {
 }
 
 describe('what the page forwards of a commit', () => {
-  it('names the rows of a save, and "all" for a bulk write', async () => {
+  const heardSince = () =>
+    mutations
+      .splice(0)
+      .map((parts) => changedSearchRows(parts, db.name))
+      .filter((c) => c !== null);
+
+  it('names the rows of a save, a stock entry by its material, and "all" for a bulk write', async () => {
     const store = await resources.saveRecord('warehouse', { name: '区级应急物资储备库' }, null, keeper);
-    const named = mutations.map((parts) => changedIndexRows(parts, db.name)).filter((ids) => ids !== null);
-    expect(named).toEqual([[store]]);
-    mutations.length = 0;
+    expect(heardSince()).toEqual([{ index: [store], materials: null, warehouses: [store] }]);
+    const bed = await material('1040201', '折叠床', store);
+    expect(heardSince()).toEqual([{ index: null, materials: [bed], warehouses: null }]);
+    await resources.postStock(bed, receive(store, 5), {}, keeper);
+    expect(heardSince()).toEqual([{ index: null, materials: [bed], warehouses: null }]);
     await importBags(60, store);
-    expect(mutations.map((parts) => changedIndexRows(parts, db.name))).toContain('all');
-    expect(changedIndexRows({}, db.name)).toBeNull();
+    expect(heardSince().map((c) => c.materials)).toContain('all');
+    expect(changedSearchRows({}, db.name)).toBeNull();
   });
 });
+
+function receive(warehouseId: string, quantity: number) {
+  return { kind: 'receive', warehouseId, batchNo: 'B1', expiryDate: null, quantity } as const;
+}

@@ -7,22 +7,18 @@
  * Codes keep a sample material's 大类 + 中类 (so 帐篷 stays under 104) and take 小类 10–69, which the sample
  * data never uses (its 小类 are 01–05 and 99): no clash with the 434 sample materials, checked below.
  *
- * The same rows are also built as the app stores them (materials, search-index rows, 入库 entries,
- * balances), for the raw IndexedDB floor the import is compared with.
+ * The same rows are also built as the app stores them (materials, 入库 entries, balances; materials have
+ * no stored search row), for the raw IndexedDB floor the import is compared with.
  */
 import { writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import orgJson from '../../resources/sample-data/org.json';
 import sampleJson from '../../resources/sample-data/resources.json';
-import { pinyinForms } from '../../shared/domain/org/search-text';
 import type { Actor } from '../../shared/domain/org/types';
-import { toIndexRow, type IndexContext } from '../../shared/domain/resources/resource-index';
-import type { ResourceIndexRow } from '../../shared/domain/resources/resource-search';
 import { SHEET_COLUMNS } from '../../shared/domain/resources/resource-sheet';
 import type { Material } from '../../shared/domain/resources/resource-types';
 import type { SampleResources } from '../../shared/domain/resources/sample-resources';
-import { DEFAULT_PER_PERSON_AREA_M2 } from '../../shared/domain/resources/shelter-capacity';
 import type { StockBalance, StockEntry } from '../../shared/domain/resources/stock-ledger';
 import { mulberry32 as prng } from '../../scripts/seeded-random';
 
@@ -228,29 +224,16 @@ export const BENCH_ACTOR: Actor = {
 
 export interface StoredRows {
   materials: Material[];
-  index: ResourceIndexRow[];
   entries: StockEntry[];
   balances: StockBalance[];
 }
 
 /**
  * The rows the app's import writes for `rows` (resource-repository.ts `importRecords`): each material record,
- * its search-index row (the app's own `toIndexRow` and pinyin), one 入库 entry of its opening stock and its
- * balance. Ids are random like the app's.
+ * one 入库 entry of its opening stock and its balance. Ids are random like the app's.
  */
 export function storedRows(rows: readonly MaterialRow[], at = Date.now()): StoredRows {
-  const pinyinCache = new Map<string, string[]>();
-  const ctx: IndexContext = {
-    warehouseName: (id) => (id === WAREHOUSE_ID ? WAREHOUSE_NAME : ''),
-    unitName: () => '',
-    pinyin: (name) => {
-      let forms = pinyinCache.get(name);
-      if (!forms) pinyinCache.set(name, (forms = pinyinForms(name)));
-      return forms;
-    },
-    perPersonAreaM2: DEFAULT_PER_PERSON_AREA_M2,
-  };
-  const stored: StoredRows = { materials: [], index: [], entries: [], balances: [] };
+  const stored: StoredRows = { materials: [], entries: [], balances: [] };
   for (const r of rows) {
     const material: Material = {
       code: r.code,
@@ -274,7 +257,6 @@ export function storedRows(rows: readonly MaterialRow[], at = Date.now()): Store
       delta: r.quantity,
     };
     stored.materials.push(material);
-    stored.index.push(toIndexRow({ kind: 'material', record: material, total: r.quantity }, ctx));
     stored.entries.push({
       id: crypto.randomUUID(),
       at,

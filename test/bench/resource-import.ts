@@ -13,9 +13,9 @@
  *   `add`ed with raw IndexedDB into a scratch database whose store has the app's `materials` schema (parsed
  *   from renderer/db/schema.ts: `id` key, unique `code`, `warehouseId`, `name`), strict durability like the
  *   app's, 10,000 rows per transaction; only the transactions are timed.
- * The floor holds the material rows only: the search-index rows, opening-stock entries and balances the app
- * also writes are its overhead. The CSV round also writes all four kinds raw (diagnostic, not in the ratio),
- * to show how much of the overhead is the extra rows and how much is the app.
+ * The floor holds the material rows only: the opening-stock entries and balances the app also writes are its
+ * overhead (materials have no stored search row). The CSV round also writes all three kinds raw (diagnostic,
+ * not in the ratio), to show how much of the overhead is the extra rows and how much is the app.
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,8 +23,6 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Page } from 'playwright-core';
 import { SCHEMA_V3 } from '../../renderer/db/schema';
-import { pinyinForms } from '../../shared/domain/org/search-text';
-import { toIndexRow } from '../../shared/domain/resources/resource-index';
 import { RESOURCE_INPUT_SCHEMAS } from '../../shared/domain/resources/resource-schemas';
 import { checkSheet, suggestMapping, type SheetRecord } from '../../shared/domain/resources/resource-sheet';
 import type { Material } from '../../shared/domain/resources/resource-types';
@@ -38,7 +36,6 @@ import {
   SAMPLE_MATERIALS,
   sheetTextRows,
   storedRows,
-  WAREHOUSE_NAME,
   writeMaterialsCsv,
   writeMaterialsXlsx,
   type MaterialRow,
@@ -419,16 +416,11 @@ async function rawFloor(
     progress(`  ${format}: raw bulkAdd of ${stored.materials.length} material rows ${s(bulkAdd)}`);
     let others: number | null = null;
     if (breakdown) {
-      const keys = stored.index.reduce((n, row) => n + row.keys.length, 0) / stored.index.length;
-      const index = await rawWrite(page, 'bench-index', { resourceIndex: stored.index });
-      progress(
-        `  diagnostic: raw add of the search-index rows (${keys.toFixed(1)} multiEntry keys each) ${s(index)}`,
-      );
       const entries = await rawWrite(page, 'bench-entries', { stockEntries: stored.entries });
       progress(`  diagnostic: raw add of the opening-stock 入库 entries ${s(entries)}`);
       const balances = await rawWrite(page, 'bench-balances', { stockBalances: stored.balances });
       progress(`  diagnostic: raw add of the balances ${s(balances)}`);
-      others = index + entries + balances;
+      others = entries + balances;
     }
     return { parse, bulkAdd, others };
   } finally {
@@ -473,19 +465,8 @@ function nodeCpuEstimates(rows: readonly MaterialRow[]): void {
       });
     }
   });
-  const pinyin = time(() => rows.forEach((r) => pinyinForms(r.name)));
-  const ctx = {
-    warehouseName: () => WAREHOUSE_NAME,
-    unitName: () => '',
-    pinyin: () => [],
-    perPersonAreaM2: 1,
-  };
-  const index = time(() =>
-    materials.forEach((record) => toIndexRow({ kind: 'material', record, total: 1 }, ctx)),
-  );
   progress(
-    `  Node, same code: checkSheet ${s(check)}; per-row CPU of the write: schema parse + ids ${s(zod)}, ` +
-      `pinyin of each name ${s(pinyin)} (dictionary warm), rest of toIndexRow ${s(index)}`,
+    `  Node, same code: checkSheet ${s(check)}; per-row CPU of the write: schema parse + ids ${s(zod)}`,
   );
 }
 
@@ -524,7 +505,7 @@ export async function resourceImportFigures(server: StaticServer): Promise<Figur
       if (floor.others !== null) {
         const everything = floor.parse + floor.bulkAdd + floor.others;
         progress(
-          `  ${format}: against a raw write of all four kinds of rows the import stores (${s(everything)} with the ` +
+          `  ${format}: against a raw write of all three kinds of rows the import stores (${s(everything)} with the ` +
             `parse) the import is ${(total / everything).toFixed(2)}×; the write alone ${(app.phases.write / (floor.bulkAdd + floor.others)).toFixed(2)}×`,
         );
       }

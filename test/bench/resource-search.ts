@@ -2,9 +2,11 @@
  * resource_search_p95_ms: 一键检索 over 100,000 resources in Chromium, read from the repository's own
  * `performance.measure('resource-search')` (ResourceRepository.search), typed through the real search box.
  *
- * The sample profile is topped up with synthetic index rows built in Node by the app's own `toIndexRow` and
- * pinyin, so their keys are what the app would store; they go in through raw IndexedDB because only the index
- * is searched, and writing 100k registry records and ledgers through the app would take minutes more.
+ * The sample profile is topped up with synthetic resources built in Node: materials with their stock
+ * balances and warehouses (which the search worker reads, as it reads the app's), and the stored index rows
+ * of equipment and teams built by the app's own `toIndexRow` and pinyin, so their keys are what the app would
+ * store. They go in through raw IndexedDB: writing 100k registry records and ledgers through the app would
+ * take minutes more.
  */
 import type { Page } from 'playwright-core';
 import sampleJson from '../../resources/sample-data/resources.json';
@@ -15,6 +17,8 @@ import {
   type IndexedRecord,
 } from '../../shared/domain/resources/resource-index';
 import type { ResourceIndexRow } from '../../shared/domain/resources/resource-search';
+import type { Material, Warehouse } from '../../shared/domain/resources/resource-types';
+import type { StockBalance } from '../../shared/domain/resources/stock-ledger';
 import type { SampleResources } from '../../shared/domain/resources/sample-resources';
 import { DEFAULT_PER_PERSON_AREA_M2 } from '../../shared/domain/resources/shelter-capacity';
 import { launchBrowser, type StaticServer } from '../e2e/harness';
@@ -110,8 +114,19 @@ function warehouses(): Map<string, string> {
   return new Map(names.map((name, i) => [`bench-warehouse-${i}`, name]));
 }
 
-/** `count` index rows: 85 % materials (sample names with qualifiers and spec variants), 10 % equipment, 5 % teams. */
-export function syntheticIndexRows(count: number, seed = 20240611): ResourceIndexRow[] {
+/** What a bench profile is topped up with, by table. */
+export interface SyntheticResources {
+  warehouses: Warehouse[];
+  materials: Material[];
+  stockBalances: StockBalance[];
+  resourceIndex: ResourceIndexRow[];
+}
+
+/**
+ * `count` resources: 85 % materials (sample names with qualifiers and spec variants, each with one balance
+ * unless out of stock), 10 % equipment, 5 % teams; and the warehouses the materials are kept in.
+ */
+export function syntheticResources(count: number, seed = 20240611): SyntheticResources {
   const random = prng(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const hex = (n: number) => Array.from({ length: n }, () => Math.floor(random() * 16).toString(16)).join('');
@@ -139,7 +154,21 @@ export function syntheticIndexRows(count: number, seed = 20240611): ResourceInde
   const varySpec = (spec: string) =>
     spec.replace(/\d+/, (n) => String(Math.max(1, Math.round(Number(n) * (0.5 + random()))))) +
     pick(SPEC_EXTRAS);
-  const rows: ResourceIndexRow[] = [];
+  const out: SyntheticResources = {
+    warehouses: [...stores].map(([id, name]) => ({
+      id,
+      name,
+      address: '',
+      location: null,
+      keeperId: null,
+      stocktakeIntervalDays: 365,
+      ...authored,
+    })),
+    materials: [],
+    stockBalances: [],
+    resourceIndex: [],
+  };
+  out.resourceIndex.push(...out.warehouses.map((record) => toIndexRow({ kind: 'warehouse', record }, ctx)));
   for (let i = 0; i < count; i += 1) {
     const roll = random();
     let item: IndexedRecord;
@@ -199,12 +228,27 @@ export function syntheticIndexRows(count: number, seed = 20240611): ResourceInde
         },
       };
     }
-    rows.push(toIndexRow(item, ctx));
+    if (item.kind === 'material') {
+      const { record, total } = item;
+      out.materials.push(record);
+      if (total > 0) {
+        out.stockBalances.push({
+          materialId: record.id,
+          warehouseId: record.warehouseId,
+          batchNo: '',
+          expiryDate: null,
+          quantity: total,
+        });
+      }
+    } else {
+      out.resourceIndex.push(toIndexRow(item, ctx));
+    }
   }
-  return rows;
+  return out;
 }
 
-async function indexRowCount(page: Page): Promise<number> {
+/** The resources 一键检索 holds: stored index rows but materials', and materials. */
+async function resourceCount(page: Page): Promise<number> {
   return page.evaluate(
     (name) =>
       new Promise<number>((resolve, reject) => {
@@ -212,12 +256,18 @@ async function indexRowCount(page: Page): Promise<number> {
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
-          const request = db.transaction('resourceIndex').objectStore('resourceIndex').count();
-          request.onsuccess = () => {
+          const tx = db.transaction(['resourceIndex', 'materials']);
+          const counts = [
+            tx.objectStore('resourceIndex').count(),
+            tx.objectStore('resourceIndex').index('kind').count('material'),
+            tx.objectStore('materials').count(),
+          ];
+          tx.oncomplete = () => {
             db.close();
-            resolve(request.result);
+            const [index, storedMaterials, materials] = counts.map((request) => request.result as number);
+            resolve(index! - storedMaterials! + materials!);
           };
-          request.onerror = () => reject(request.error);
+          tx.onabort = () => reject(tx.error ?? new Error('transaction aborted'));
         };
       }),
     DATABASE,
@@ -225,16 +275,16 @@ async function indexRowCount(page: Page): Promise<number> {
 }
 
 /** One transaction per chunk, resolved on `complete`: the rows are committed when it returns. */
-async function putIndexRows(page: Page, rows: readonly ResourceIndexRow[]): Promise<void> {
+async function putRows(page: Page, table: keyof SyntheticResources, rows: readonly object[]): Promise<void> {
   await page.evaluate(
-    ({ name, chunk }) =>
+    ({ name, table, chunk }) =>
       new Promise<void>((resolve, reject) => {
         const open = indexedDB.open(name);
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
-          const tx = db.transaction('resourceIndex', 'readwrite');
-          const store = tx.objectStore('resourceIndex');
+          const tx = db.transaction(table, 'readwrite');
+          const store = tx.objectStore(table);
           for (const row of chunk) store.put(row);
           tx.oncomplete = () => {
             db.close();
@@ -243,7 +293,7 @@ async function putIndexRows(page: Page, rows: readonly ResourceIndexRow[]): Prom
           tx.onabort = () => reject(tx.error ?? new Error('transaction aborted'));
         };
       }),
-    { name: DATABASE, chunk: rows },
+    { name: DATABASE, table, chunk: rows },
   );
 }
 
@@ -302,27 +352,33 @@ function percentile(values: readonly number[], p: number): number {
 const round = (ms: number) => Math.round(ms * 10) / 10;
 
 /**
- * Tops the profile's search index up to RESOURCE_INDEX_ROWS with synthetic rows, on a page of the app whose
- * sample resources are in; returns the index's row count.
+ * Tops the profile's resources up to RESOURCE_INDEX_ROWS with synthetic ones, on a page of the app whose
+ * sample resources are in; returns how many resources 一键检索 then holds.
  */
 export async function seedResourceIndex(page: Page): Promise<number> {
-  const existing = await indexRowCount(page);
+  const existing = await resourceCount(page);
   const needed = Math.max(0, RESOURCE_INDEX_ROWS - existing);
   let started = Date.now();
-  const rows = syntheticIndexRows(needed);
-  progress(`built ${needed} index rows in ${Date.now() - started} ms (${existing} already there)`);
+  const seed = syntheticResources(needed);
+  progress(
+    `built ${needed} resources in ${Date.now() - started} ms (${existing} already there): ` +
+      `${seed.materials.length} materials, ${seed.resourceIndex.length} index rows`,
+  );
   started = Date.now();
-  for (let from = 0; from < rows.length; from += CHUNK) {
-    await putIndexRows(page, rows.slice(from, from + CHUNK));
-    const done = Math.min(rows.length, from + CHUNK);
-    if (done % 25_000 === 0 || done === rows.length) {
-      progress(`  inserted ${done}/${rows.length} (${Math.round((Date.now() - started) / 1000)} s)`);
+  for (const table of ['warehouses', 'materials', 'stockBalances', 'resourceIndex'] as const) {
+    const rows = seed[table];
+    for (let from = 0; from < rows.length; from += CHUNK) {
+      await putRows(page, table, rows.slice(from, from + CHUNK));
+      const done = Math.min(rows.length, from + CHUNK);
+      if (done % 25_000 === 0 || done === rows.length) {
+        progress(`  ${table}: ${done}/${rows.length} (${Math.round((Date.now() - started) / 1000)} s)`);
+      }
     }
   }
-  const total = await indexRowCount(page);
-  progress(`seeded the index to ${total} rows in ${Math.round((Date.now() - started) / 1000)} s`);
+  const total = await resourceCount(page);
+  progress(`seeded ${total} resources in ${Math.round((Date.now() - started) / 1000)} s`);
   if (total < RESOURCE_INDEX_ROWS) {
-    throw new Error(`resourceIndex holds ${total} rows, expected ≥ ${RESOURCE_INDEX_ROWS}`);
+    throw new Error(`一键检索 holds ${total} resources, expected ≥ ${RESOURCE_INDEX_ROWS}`);
   }
   return total;
 }

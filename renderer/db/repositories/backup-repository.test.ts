@@ -326,7 +326,6 @@ describe('merging a bundle from another machine', () => {
     await createBackupRepository(source).mergeAll(bundle, {}, actor);
     const [found] = await repo.search('编织沙袋');
     expect(found).toMatchObject({ id: bags, quantity: 1150 });
-    expect((await source.resourceIndex.get(bags))?.quantity).toBe(1150);
   });
 
   it("blocks a forked log until this machine's copy of the incident is kept", async () => {

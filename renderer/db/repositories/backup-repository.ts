@@ -13,6 +13,8 @@ import {
   type Row,
   type SchemaInfo,
 } from '@shared/domain/backup/merge-plan';
+import { hasStoredIndexRow } from '@shared/domain/resources/resource-index';
+import type { ResourceKind } from '@shared/domain/resources/resource-types';
 import { deriveBalances } from '@shared/domain/resources/stock-ledger';
 import { effectiveRoles, rolesText } from '@shared/domain/org/roles';
 import type { Actor, Person } from '@shared/domain/org/types';
@@ -21,7 +23,6 @@ import { CURRENT_SCHEMA_VERSION, TABLE_NAMES, type TableName } from '../schema';
 import { auditEntry } from './audit-trail';
 import { requireAct, requireRole } from './act-guard';
 import { RepositoryError } from './repository-error';
-import { createResourceIndexer, loadPinyin } from './resource-indexer';
 
 /**
  * What IndexedDB takes as a key: a number (not NaN), a string, or an array of keys — here at most a few levels
@@ -83,14 +84,19 @@ export interface MergeResult {
 /** Rows per write, so the progress bar moves on a large bundle; all of them in the one transaction. */
 const CHUNK = 500;
 
+/** A bundle from before materials lost their stored search row (RESOURCE_INDEX_VERSION 3) still has them. */
+function storedRows(table: string, rows: readonly Row[]): readonly Row[] {
+  return table === 'resourceIndex'
+    ? rows.filter((row) => hasStoredIndexRow(row['kind'] as ResourceKind))
+    : rows;
+}
+
 function checkTables(bundle: BackupBundle): void {
   const unknown = Object.keys(bundle.tables).filter((name) => !TABLE_NAMES.includes(name as TableName));
   if (unknown.length > 0) throw new RepositoryError('backupUnknownTables', { tables: unknown.join(', ') });
 }
 
 export function createBackupRepository(db: EmergencyDeskDatabase, now: () => number = Date.now) {
-  const indexer = createResourceIndexer(db);
-
   /**
    * Roles come in with a person from the other machine (a new person, or 采用导入 on a conflict): giving
    * them is the same act as in the person drawer. So it is refused unless the one merging may change roles
@@ -220,8 +226,6 @@ export function createBackupRepository(db: EmergencyDeskDatabase, now: () => num
     ): Promise<MergeResult> {
       checkTables(bundle);
       checkKeys(db, bundle);
-      // Before the transaction: IndexedDB would commit it while the dictionary loads.
-      const pinyin = await loadPinyin();
       return db.transaction('rw', tables(), async () => {
         const local = await readAll();
         const plan = planMerge(local, bundle.tables, schemaInfo());
@@ -233,7 +237,7 @@ export function createBackupRepository(db: EmergencyDeskDatabase, now: () => num
         const result: MergeResult = { added: 0, replaced: 0, byTable: {} };
         let done = 0;
         for (const name of TABLE_NAMES) {
-          const rows = resolved.writes.get(name) ?? [];
+          const rows = storedRows(name, resolved.writes.get(name) ?? []);
           for (let i = 0; i < rows.length; i += CHUNK) {
             await db.table(name).bulkPut(rows.slice(i, i + CHUNK));
             done += Math.min(CHUNK, rows.length - i);
@@ -249,13 +253,6 @@ export function createBackupRepository(db: EmergencyDeskDatabase, now: () => num
           await db.stockBalances.clear();
           await db.stockBalances.bulkPut(balances);
         }
-        // A material's search row shows its stock on hand: the other machine's row showed that machine's,
-        // and entries from it change this one's. Rebuilt from the merged ledger for every material touched.
-        const touched = new Set<string>([
-          ...(resolved.writes.get('materials') ?? []).map((row) => String(row['id'])),
-          ...(resolved.writes.get('stockEntries') ?? []).map((row) => String(row['materialId'])),
-        ]);
-        if (touched.size > 0) await indexer.reindex('material', [...touched], await indexer.context(pinyin));
         await auditRoleChanges();
         const summary = `${bundle.jurisdiction} ${new Date(bundle.exportedAt).toISOString()}（${
           bundle.exportedBy || '—'

@@ -43,8 +43,9 @@ describe('refreshing the stored 一键检索 rows', () => {
       null,
       actor,
     );
-    // As version 1 stored them: the first character read as a surname.
-    await db.resourceIndex.update(bed, {
+    // As version 1 stored them: the first character read as a surname; and a material had a stored row.
+    await db.resourceIndex.put({
+      ...(await repo.search('折叠床'))[0]!,
       keys: ['折叠床', '叠床', '床', 'shediechuang', 'sdc'],
       text: '折叠床 sdc',
     });
@@ -52,9 +53,11 @@ describe('refreshing the stored 一键检索 rows', () => {
       keys: ['区级应急物资储备库', 'ojyjwzcbk'],
       text: '区级应急物资储备库',
     });
-    expect((await repo.search('zdc')).map((r) => r.name)).toEqual([]);
+    expect((await repo.search('qjyj')).map((r) => r.name)).toEqual([]);
 
+    // The material's row deleted, the warehouse's rebuilt.
     expect(await refreshResourceIndexIfStale(db)).toBe(2);
+    expect(await db.resourceIndex.get(bed)).toBeUndefined();
     expect((await repo.search('zdc')).map((r) => r.name)).toEqual(['折叠床']);
     expect((await repo.search('qjyj')).map((r) => r.name)).toEqual(['区级应急物资储备库']);
     expect((await repo.search('sdc')).map((r) => r.name)).toEqual([]);
@@ -76,6 +79,10 @@ describe('refreshing the stored 一键检索 rows', () => {
     await db.settings.delete('resourceIndexVersion');
     expect(await seedSampleResourcesIfNew(db)).toBe(true);
     expect(await db.settings.get('resourceIndexVersion')).toBeUndefined();
-    expect(await refreshResourceIndexIfStale(db)).toBeGreaterThan(400);
+    const stored = await Promise.all(
+      [db.warehouses, db.teams, db.equipment, db.experts, db.shelters].map((t) => t.count()),
+    );
+    expect(await refreshResourceIndexIfStale(db)).toBe(stored.reduce((a, b) => a + b));
+    expect(await db.resourceIndex.count()).toBe(stored.reduce((a, b) => a + b));
   });
 });

@@ -1,15 +1,18 @@
 /**
- * The 一键检索 index rows of resource records, rebuilt inside the caller's transaction from the record and
- * what it points at (warehouse and unit names, stock on hand, the shelter area per person). The registry's
- * writes use it, and so does a merge that brings another machine's stock entries: either way search never
- * shows a figure the ledger no longer has.
+ * The stored 一键检索 index rows of resource records (all kinds but materials), rebuilt inside the caller's
+ * transaction from the record and what it points at (warehouse and unit names, the shelter area per person),
+ * so search never shows a figure the registry no longer has.
  */
 import { DEFAULT_ALERT_SETTINGS, type AlertSettings } from '@shared/domain/resources/resource-alerts';
-import { toIndexRow, type IndexContext, type IndexedRecord } from '@shared/domain/resources/resource-index';
+import {
+  hasStoredIndexRow,
+  toIndexRow,
+  type IndexContext,
+  type IndexedRecord,
+} from '@shared/domain/resources/resource-index';
 import type { ResourceIndexRow } from '@shared/domain/resources/resource-search';
 import type { ResourceKind } from '@shared/domain/resources/resource-types';
 import { DEFAULT_PER_PERSON_AREA_M2 } from '@shared/domain/resources/shelter-capacity';
-import { totalQuantity } from '@shared/domain/resources/stock-ledger';
 import type { EmergencyDeskDatabase } from '../database';
 
 /** Loaded on the first write, like the directory's: the pinyin dictionary is 300 KB. */
@@ -59,12 +62,8 @@ export function createResourceIndexer(db: EmergencyDeskDatabase) {
 
   async function indexedRecord(kind: ResourceKind, id: string): Promise<IndexedRecord | null> {
     switch (kind) {
-      case 'material': {
-        const record = await db.materials.get(id);
-        if (!record) return null;
-        const balances = await db.stockBalances.where('materialId').equals(id).toArray();
-        return { kind, record, total: totalQuantity(balances) };
-      }
+      case 'material':
+        return null;
       case 'team': {
         const record = await db.teams.get(id);
         return record ? { kind, record } : null;
@@ -88,7 +87,9 @@ export function createResourceIndexer(db: EmergencyDeskDatabase) {
     }
   }
 
+  /** Materials have no stored row (see resource-index.ts): the search follows their table instead. */
   async function reindex(kind: ResourceKind, ids: readonly string[], ctx: IndexContext): Promise<void> {
+    if (!hasStoredIndexRow(kind)) return;
     const rows: ResourceIndexRow[] = [];
     for (const id of ids) {
       const item = await indexedRecord(kind, id);
@@ -115,7 +116,6 @@ export function createResourceIndexer(db: EmergencyDeskDatabase) {
     db.experts,
     db.shelters,
     db.warehouses,
-    db.stockBalances,
     db.resourceIndex,
     db.units,
     db.settings,

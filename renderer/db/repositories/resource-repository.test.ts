@@ -71,7 +71,31 @@ describe('resource repository', () => {
       ].sort(),
     );
     expect(await repo.verifyBalances()).toEqual({ checked: 2, mismatches: [] });
-    expect(await repo.getIndexRow(bags)).toMatchObject({ quantity: 800, availability: 'limited' });
+    const [found] = await repo.search('编织沙袋', { kinds: ['material'] });
+    expect(found).toMatchObject({ id: bags, quantity: 800, availability: 'limited' });
+  });
+
+  it('beyond the materials it reads whole, looks the longest term up in their names and codes', async () => {
+    const { w1, bags } = await warehouseAndBags();
+    for (const [code, name] of [
+      ['2010102', '防汛编织袋'],
+      ['2010103', '编织袋（加厚）'],
+      ['1040201', '折叠床'],
+    ] as const) {
+      await repo.saveRecord('material', { code, name, unit: '条', warehouseId: w1 }, null, actor);
+    }
+    const small = createResourceRepository(db, Date.now, { materialScanLimit: 2 });
+    const names = async (r: ResourceRepository, query: string) =>
+      (await r.search(query, { kinds: ['material'] })).map((hit) => hit.name).sort();
+    // Read whole: any part of the name, its pinyin.
+    expect(await names(repo, '编织')).toEqual(['编织沙袋', '编织袋（加厚）', '防汛编织袋']);
+    expect(await names(repo, 'zdc')).toEqual(['折叠床']);
+    // Looked up: a name or a code that starts with the term, still checked against every term.
+    expect(await names(small, '编织')).toEqual(['编织沙袋', '编织袋（加厚）']);
+    expect(await names(small, '201010')).toEqual(['编织沙袋', '编织袋（加厚）', '防汛编织袋']);
+    expect(await names(small, '编织 加厚')).toEqual(['编织袋（加厚）']);
+    expect(await names(small, 'zdc')).toEqual([]);
+    expect((await small.search('编织沙袋'))[0]).toMatchObject({ id: bags, quantity: 0 });
   });
 
   it('verifyBalances finds a cache that no longer matches the ledger and repairs it from the ledger', async () => {

@@ -1,7 +1,7 @@
 /**
  * Emergency resources: the six registries, the stock ledger and 一键检索. Every write validates at this
- * boundary, stamps who wrote it, rebuilds the record's search-index row and appends an audit row, all in one
- * transaction. Stock moves only through `postStock`, which plans the entry against the cached balances
+ * boundary, stamps who wrote it, rebuilds the record's search-index row (materials have none: see
+ * resource-index.ts) and appends an audit row, all in one transaction. Stock moves only through `postStock`, which plans the entry against the cached balances
  * inside the same transaction, so two keepers issuing at once can never take the same stock twice.
  */
 import { localDate } from '@shared/domain/plan/plan-schedule';
@@ -9,11 +9,17 @@ import type { Actor } from '@shared/domain/org/types';
 import { resourceAlerts, type ResourceAlert } from '@shared/domain/resources/resource-alerts';
 import type { MaterialClass } from '@shared/domain/resources/material-code';
 import type { SheetLookups, SheetRecord } from '@shared/domain/resources/resource-sheet';
-import { toIndexRow, type IndexedRecord } from '@shared/domain/resources/resource-index';
+import {
+  hasStoredIndexRow,
+  materialSearchEntries,
+  toIndexRow,
+  type IndexedRecord,
+} from '@shared/domain/resources/resource-index';
 import { RESOURCE_INPUT_SCHEMAS } from '@shared/domain/resources/resource-schemas';
 import {
   indexProbe,
   KEY_LENGTH,
+  longestTerm,
   matchesTerms,
   passesFilter,
   queryTerms,
@@ -22,7 +28,7 @@ import {
   type SearchFilter,
   type SearchHit,
 } from '@shared/domain/resources/resource-search';
-import type { GeoPoint, Material, ResourceKind } from '@shared/domain/resources/resource-types';
+import type { GeoPoint, Material, ResourceKind, Warehouse } from '@shared/domain/resources/resource-types';
 import {
   applyMovements,
   balancesByMaterial,
@@ -82,6 +88,12 @@ export interface MaterialsPage {
   capped: boolean;
 }
 
+export interface SearchEpoch {
+  subscribe(listener: () => void): () => void;
+  current(): number;
+}
+const NO_SEARCH_EPOCH: SearchEpoch = { subscribe: () => () => undefined, current: () => 0 };
+
 /** A filter lists at most this many materials, enough to read through; beyond it the person narrows it. */
 export const FILTERED_MATERIALS_LIMIT = 200;
 
@@ -103,11 +115,16 @@ const SIFTED_CANDIDATE_LIMIT = 200;
  */
 const TERM_ID_LIMIT = 1_000;
 
-function uniqueById(rows: readonly ResourceIndexRow[]): ResourceIndexRow[] {
+function uniqueById<T extends { id: string }>(rows: readonly T[]): T[] {
   const seen = new Set<string>();
   return rows.filter((row) => !seen.has(row.id) && Boolean(seen.add(row.id)));
 }
 const IMPORT_CHUNK = 2000;
+/**
+ * Up to this many materials the repository's search reads them all (a few milliseconds) and matches any
+ * part of a name, spec or warehouse; beyond it the catalogue answers, and this search only bridges its load.
+ */
+const MATERIAL_SCAN_LIMIT = 5_000;
 
 interface ImportChunk {
   rows: Record<string, unknown>[];
@@ -116,8 +133,15 @@ interface ImportChunk {
   balances: StockBalance[];
 }
 
-export function createResourceRepository(db: EmergencyDeskDatabase, now: Clock = Date.now) {
+export function createResourceRepository(
+  db: EmergencyDeskDatabase,
+  now: Clock = Date.now,
+  { materialScanLimit = MATERIAL_SCAN_LIMIT } = {},
+) {
   const { settings, context: indexContext, reindex, registry, indexTables } = createResourceIndexer(db);
+  let pinyinLoad: Promise<(name: string) => string[]> | null = null;
+  /** The dictionary for the materials' search text, loaded at the first search and kept. */
+  const searchPinyin = () => (pinyinLoad ??= loadPinyin().then(memoised));
 
   const rowsOf = async (probe: string, limit: number) =>
     // No .distinct(): it turns one getAll into a cursor walk (~15 ms at 100k rows). A row matching the
@@ -164,6 +188,40 @@ export function createResourceRepository(db: EmergencyDeskDatabase, now: Clock =
     return ids.map((id) => known.get(id)).filter((row) => row !== undefined);
   }
 
+  /**
+   * The materials a search considers, with what their entries need. A small registry is read whole and
+   * matched on any part of the text, as the catalogue matches; at 100,000 (only while the catalogue loads)
+   * the longest term is looked up in the materials' name and code indexes.
+   */
+  async function materialCandidates(
+    terms: readonly string[],
+    reads: number,
+  ): Promise<{ materials: Material[]; balances: StockBalance[]; warehouses: Warehouse[] }> {
+    const probe = longestTerm(terms);
+    const isSmall = (await db.materials.offset(materialScanLimit).limit(1).primaryKeys()).length === 0;
+    const materials = isSmall
+      ? await db.materials.toArray()
+      : probe === undefined
+        ? await db.materials.limit(reads).toArray()
+        : uniqueById(
+            (
+              await Promise.all([
+                db.materials.where('name').startsWithIgnoreCase(probe).limit(reads).toArray(),
+                db.materials.where('code').startsWith(probe).limit(reads).toArray(),
+              ])
+            ).flat(),
+          );
+    if (materials.length === 0) return { materials, balances: [], warehouses: [] };
+    const [balances, warehouses] = await Promise.all([
+      db.stockBalances
+        .where('materialId')
+        .anyOf(materials.map((m) => m.id))
+        .toArray(),
+      db.warehouses.toArray(),
+    ]);
+    return { materials, balances, warehouses };
+  }
+
   /** 一键检索: at most `limit` rows, ranked; no count() on the typing path. */
   async function search(query: string, options: SearchOptions = {}): Promise<SearchHit[]> {
     // test/bench/resource-search.ts reads these 'resource-search' measures (resource_search_p95_ms).
@@ -175,19 +233,35 @@ export function createResourceRepository(db: EmergencyDeskDatabase, now: Clock =
     const limit = options.limit ?? 50;
     const terms = queryTerms(query);
     const probe = indexProbe(terms);
-    // Every read of a search in one read-only transaction, its requests issued together. Being explicit,
-    // it also skips Dexie's live-query result cache and the deep copy of every row that cache hands out;
-    // the live query still observes the ranges it read, so a change to the index still re-runs it.
+    const wantsIndex = filter.kinds.length === 0 || filter.kinds.some(hasStoredIndexRow);
+    const wantsMaterials = filter.kinds.length === 0 || filter.kinds.includes('material');
+    // Every read of a search in one read-only transaction, its requests issued together, and issued before
+    // the dictionary's load is awaited, so a caller's live query observes them all. Being explicit, it also
+    // skips Dexie's live-query result cache and the deep copy of every row that cache hands out.
     const isSifted =
       terms.length > 1 || filter.kinds.length > 0 || filter.availableOnly || Boolean(options.near);
     const reads = isSifted || limit > CANDIDATE_LIMIT / 2 ? SIFTED_CANDIDATE_LIMIT : CANDIDATE_LIMIT;
-    const candidates = await db.transaction('r', db.resourceIndex, () =>
-      probe === null
-        ? browse(filter, reads)
-        : terms.length === 1
-          ? rowsOf(probe, reads)
-          : intersect(terms, probe, reads),
-    );
+    const [pinyin, read] = await Promise.all([
+      searchPinyin(),
+      db.transaction('r', [db.resourceIndex, db.materials, db.stockBalances, db.warehouses], () =>
+        Promise.all([
+          !wantsIndex
+            ? []
+            : probe === null
+              ? browse(filter, reads)
+              : terms.length === 1
+                ? rowsOf(probe, reads)
+                : intersect(terms, probe, reads),
+          wantsMaterials ? materialCandidates(terms, reads) : null,
+        ]),
+      ),
+    ]);
+    const [indexRows, materials] = read;
+    const candidates: SearchHit[] = indexRows.filter((row) => hasStoredIndexRow(row.kind));
+    if (materials) {
+      const names = new Map(materials.warehouses.map((w) => [w.id, w.name]));
+      candidates.push(...materialSearchEntries(materials.materials, materials.balances, names, pinyin));
+    }
     const matching = candidates.filter((row) => passesFilter(row, filter) && matchesTerms(row, terms));
     const ranked = rankResults(matching, terms, options.near ?? null).slice(0, limit);
     if (typeof performance !== 'undefined') {
@@ -266,6 +340,12 @@ export function createResourceRepository(db: EmergencyDeskDatabase, now: Clock =
     /** The database the import worker opens (the same one, in its own connection). */
     databaseName: db.name,
 
+    /**
+     * Bumped when the search may answer better than it did: the catalogue has been read. A list the database
+     * answered while it loaded is asked again then (resource-search-client.ts); without a catalogue, never.
+     */
+    searchEpoch: NO_SEARCH_EPOCH as SearchEpoch,
+
     /** Names a sheet may use for warehouses, people and units, and the material codes already taken. */
     async sheetLookups(): Promise<SheetLookups> {
       const [warehouses, people, units, existingCodes] = await Promise.all([
@@ -335,12 +415,8 @@ export function createResourceRepository(db: EmergencyDeskDatabase, now: Clock =
         const ctx = await indexContext(pinyin);
         await reindex(kind, [recordId], ctx);
         if (kind === 'warehouse' && existing) {
-          // Materials and equipment show their warehouse's name in search results.
-          await reindex(
-            'material',
-            await db.materials.where('warehouseId').equals(recordId).primaryKeys(),
-            ctx,
-          );
+          // Equipment shows its warehouse's name in search results (the search worker reads materials'
+          // warehouse names itself).
           const kept = await db.equipment.filter((e) => e.warehouseId === recordId).primaryKeys();
           await reindex('equipment', kept, ctx);
         }
@@ -397,7 +473,8 @@ export function createResourceRepository(db: EmergencyDeskDatabase, now: Clock =
       const schema: z.ZodType<Record<string, unknown>> = RESOURCE_INPUT_SCHEMAS[kind];
       const pinyin = memoised(await loadPinyin());
       const table = registry(kind) as unknown as Table<{ id: string }, string>;
-      return db.transaction('rw', [...indexTables(), db.stockEntries, db.audit], async () => {
+      const tables = [...indexTables(), db.stockEntries, db.stockBalances, db.audit];
+      return db.transaction('rw', tables, async () => {
         const ctx = await indexContext(pinyin);
         const at = now();
         const codes = kind === 'material' ? new Set(await db.materials.orderBy('code').keys()) : new Set();
@@ -417,7 +494,6 @@ export function createResourceRepository(db: EmergencyDeskDatabase, now: Clock =
               id: crypto.randomUUID(),
               ...stamp(at, actor),
             };
-            let total = 0;
             if (kind === 'material') {
               const code = record['code'] as string;
               if (codes.has(code)) throw new RepositoryError('materialCodeTaken', { code, name: '' });
@@ -442,18 +518,19 @@ export function createResourceRepository(db: EmergencyDeskDatabase, now: Clock =
                   refId: null,
                 });
                 built.balances.push({ materialId: record.id, ...movement, quantity: movement.delta });
-                total = movement.delta;
               }
             }
             built.rows.push(record);
-            built.index.push(toIndexRow({ kind, record, total } as unknown as IndexedRecord, ctx));
+            if (hasStoredIndexRow(kind)) {
+              built.index.push(toIndexRow({ kind, record } as unknown as IndexedRecord, ctx));
+            }
           }
           return built;
         };
         const write = (built: ImportChunk) => {
           const written = Promise.all([
             table.bulkAdd(built.rows as never[]),
-            db.resourceIndex.bulkAdd(built.index),
+            built.index.length > 0 ? db.resourceIndex.bulkAdd(built.index) : null,
             built.entries.length > 0 ? db.stockEntries.bulkAdd(built.entries) : null,
             built.balances.length > 0 ? db.stockBalances.bulkAdd(built.balances) : null,
           ]);
@@ -491,8 +568,8 @@ export function createResourceRepository(db: EmergencyDeskDatabase, now: Clock =
       meta: StockPostMeta,
       actor: Actor,
     ): Promise<StockEntry> {
-      const pinyin = await loadPinyin();
-      return db.transaction('rw', [...indexTables(), db.stockEntries, db.audit], async () => {
+      const tables = [db.materials, db.warehouses, db.stockBalances, db.stockEntries, db.audit];
+      return db.transaction('rw', tables, async () => {
         const material = await db.materials.get(materialId);
         if (!material) throw new RepositoryError('notFound');
         const targets = [
@@ -528,7 +605,6 @@ export function createResourceRepository(db: EmergencyDeskDatabase, now: Clock =
         const after = applyMovements(before, materialId, plan.movements);
         await db.stockBalances.where('materialId').equals(materialId).delete();
         await db.stockBalances.bulkPut(after);
-        await reindex('material', [materialId], await indexContext(pinyin));
         await db.audit.add(
           auditEntry(at, actor, `stock.${request.kind}`, 'material', materialId, material.name),
         );

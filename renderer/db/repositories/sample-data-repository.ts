@@ -14,12 +14,7 @@ import {
 } from '@shared/domain/resources/resource-index';
 import type { SampleResources } from '@shared/domain/resources/sample-resources';
 import { DEFAULT_PER_PERSON_AREA_M2 } from '@shared/domain/resources/shelter-capacity';
-import {
-  balancesByMaterial,
-  deriveBalances,
-  totalQuantity,
-  type StockEntry,
-} from '@shared/domain/resources/stock-ledger';
+import { deriveBalances, type StockEntry } from '@shared/domain/resources/stock-ledger';
 import type { EmergencyDeskDatabase } from '../database';
 import { auditEntry } from './audit-trail';
 
@@ -177,12 +172,9 @@ export async function seedSampleResourcesIfNew(
         pinyin: pinyinForms,
         perPersonAreaM2: DEFAULT_PER_PERSON_AREA_M2,
       };
-      const totals = balancesByMaterial(balances);
+      // Materials have no stored search row (resource-index.ts).
       await db.resourceIndex.bulkAdd([
         ...warehouses.map((record) => toIndexRow({ kind: 'warehouse', record }, ctx)),
-        ...materials.map((record) =>
-          toIndexRow({ kind: 'material', record, total: totalQuantity(totals.get(record.id) ?? []) }, ctx),
-        ),
         ...teams.map((record) => toIndexRow({ kind: 'team', record }, ctx)),
         ...equipment.map((record) => toIndexRow({ kind: 'equipment', record }, ctx)),
         ...experts.map((record) => toIndexRow({ kind: 'expert', record }, ctx)),

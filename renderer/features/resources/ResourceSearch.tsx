@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { distanceKm, type SearchHit } from '@shared/domain/resources/resource-search';
 import { RESOURCE_KINDS, type GeoPoint, type ResourceKind } from '@shared/domain/resources/resource-types';
 import { useServices } from '../../services/services';
+import { useSearchEpoch } from './useResources';
 
 const LIMIT = 50;
 const AVAILABILITY_COLOURS = { available: 'success', limited: 'warning', unavailable: 'default' } as const;
@@ -27,6 +28,7 @@ export function ResourceSearch({
 }) {
   const { t } = useTranslation();
   const { resources } = useServices();
+  const epoch = useSearchEpoch();
   const [query, setQuery] = useState('');
   const [kinds, setKinds] = useState<ResourceKind[]>([]);
   const [availableOnly, setAvailableOnly] = useState(false);
@@ -50,7 +52,8 @@ export function ResourceSearch({
         ? []
         : await resources.search(query, { kinds: effectiveKinds, availableOnly, limit: LIMIT, near }),
     }),
-    [resources, query, effectiveKinds.join(','), availableOnly, idle, near?.lng, near?.lat],
+    // A list the database answered while the search catalogue loaded is asked again once it is read.
+    [resources, query, effectiveKinds.join(','), availableOnly, idle, near?.lng, near?.lat, epoch],
   );
   const rows = result?.rows;
   const rankedFrom = result?.near ?? null;

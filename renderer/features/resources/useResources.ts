@@ -19,11 +19,19 @@ export function useMaterialsPage(query: MaterialsPageQuery): MaterialsPage | und
   const { resources } = useServices();
   const { filter, page, pageSize } = query;
   const last = useRef<MaterialsPage | undefined>(undefined);
+  // A filter answered by the database while the search catalogue loaded is asked again once it is read.
+  const epoch = useSearchEpoch();
   return useLiveQuery(async () => {
     const next = await resources.materialsPage({ filter, page, pageSize });
     last.current = withHeldRows(last.current, next);
     return last.current;
-  }, [resources, filter, page, pageSize]);
+  }, [resources, filter, page, pageSize, filter === '' ? 0 : epoch]);
+}
+
+/** Changes when 一键检索 can answer better than it did (resource-repository.ts `searchEpoch`). */
+export function useSearchEpoch(): number {
+  const { resources } = useServices();
+  return useSyncExternalStore(resources.searchEpoch.subscribe, resources.searchEpoch.current);
 }
 
 /** `next`, with the rows of `held` where they are the same rows with the same values. */

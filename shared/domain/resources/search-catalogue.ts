@@ -109,6 +109,12 @@ export function createSearchCatalogue(entries: Iterable<CatalogueEntry> = []) {
         for (const entry of block.slots) if (entry) normalisedName(entry);
       }
     },
+    get(id: string): CatalogueEntry | undefined {
+      const slot = slotOf.get(id);
+      return slot === undefined
+        ? undefined
+        : (blocks[Math.floor(slot / BLOCK)]!.slots[slot % BLOCK] ?? undefined);
+    },
     remove(id: string): void {
       const slot = slotOf.get(id);
       if (slot === undefined) return;
