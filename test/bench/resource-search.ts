@@ -146,10 +146,12 @@ export function syntheticResources(count: number, seed = 20240611): SyntheticRes
   };
   const authored = { createdAt: 0, createdBy: null, updatedAt: 0, updatedBy: null };
   const serials = new Map<string, number>();
+  // Unique, as the materials table's code index requires: a class's serial in five digits makes eight-digit
+  // codes, longer than any real one (seven), so none clashes with the sample's.
   const code = (classCode: string) => {
     const next = (serials.get(classCode) ?? 0) + 1;
     serials.set(classCode, next);
-    return `${classCode}${String(next % 10_000).padStart(4, '0')}`;
+    return `${classCode}${String(next).padStart(5, '0')}`;
   };
   const varySpec = (spec: string) =>
     spec.replace(/\d+/, (n) => String(Math.max(1, Math.round(Number(n) * (0.5 + random()))))) +
