@@ -38,7 +38,10 @@ function changedRows(
   return [...ids];
 }
 
-/** What a commit changed of what the catalogue holds; null when nothing. A balance's key starts with its material. */
+/**
+ * What a commit changed of what the catalogue holds; null when nothing. A balance's key starts with its
+ * material.
+ */
 export function changedSearchRows(parts: ObservabilitySet, databaseName: string): SearchChanges | null {
   const itself = (key: unknown) => key;
   const changes: SearchChanges = {

@@ -1,8 +1,9 @@
 /**
  * Emergency resources: the six registries, the stock ledger and 一键检索. Every write validates at this
  * boundary, stamps who wrote it, rebuilds the record's search-index row (materials have none: see
- * resource-index.ts) and appends an audit row, all in one transaction. Stock moves only through `postStock`, which plans the entry against the cached balances
- * inside the same transaction, so two keepers issuing at once can never take the same stock twice.
+ * resource-index.ts) and appends an audit row, all in one transaction. Stock moves only through `postStock`,
+ * which plans the entry against the cached balances inside the same transaction, so two keepers issuing at
+ * once can never take the same stock twice.
  */
 import { localDate } from '@shared/domain/plan/plan-schedule';
 import type { Actor } from '@shared/domain/org/types';
