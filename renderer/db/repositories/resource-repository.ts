@@ -302,7 +302,7 @@ export function createResourceRepository(
     }
     const found = await find(query.filter, { kinds: ['material'], limit: FILTERED_MATERIALS_LIMIT });
     return db.transaction('r', db.materials, db.stockBalances, async () => {
-      // A material deleted since the search read its index row is simply left out.
+      // A material deleted since the search found it is simply left out.
       const materials = (await db.materials.bulkGet(found.map((r) => r.id)))
         .filter((m): m is Material => m !== undefined)
         .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
