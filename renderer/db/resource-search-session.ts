@@ -20,6 +20,7 @@ import {
 } from '@shared/domain/resources/search-catalogue';
 import type { ResourceIndexRow, SearchHit } from '@shared/domain/resources/resource-search';
 import type { Material } from '@shared/domain/resources/resource-types';
+import { currentBalances } from '@shared/domain/resources/stock-opening';
 import { EmergencyDeskDatabase } from './database';
 import { loadPinyin, memoised } from './repositories/resource-indexer';
 
@@ -86,11 +87,11 @@ export function createSearchSession(
     materials: readonly Material[],
     forms: (name: string) => string[],
   ): Promise<SearchHit[]> {
-    const balances = await db!.stockBalances
+    const cached = await db!.stockBalances
       .where('materialId')
       .anyOf(materials.map((m) => m.id))
       .toArray();
-    return materialSearchEntries(materials, balances, warehouseNames, forms);
+    return materialSearchEntries(materials, currentBalances(materials, cached), warehouseNames, forms);
   }
 
   /** The materials after `from` in id order, a page of them, with their entries. */

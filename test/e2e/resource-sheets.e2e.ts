@@ -121,6 +121,36 @@ describe('应急资源 import and export', () => {
     await expect
       .poll(() => search.locator('.ant-list-item').first().innerText())
       .toMatch(/移动式抽水机组[\s\S]*3999906[\s\S]*3 台/);
+
+    // Its opening stock is the first line of its 台账, before and after the first 出库 posts it.
+    await box.press('Enter');
+    await page.getByTestId('material-detail').waitFor();
+    const ledger = page.locator('.ant-card').filter({ hasText: '台账流水' }).locator('tbody tr');
+    await expect
+      .poll(() => ledger.allInnerTexts())
+      .toEqual([expect.stringMatching(/入库[\s\S]*3[\s\S]*期初导入/)]);
+    await page.getByRole('button', { name: label('出入库') }).click();
+    const stock = page.getByRole('dialog').filter({ hasText: '物资出入库' });
+    await stock.waitFor();
+    await animationsSettled(page);
+    await stock.getByText('出库', { exact: true }).click();
+    await stock.getByLabel(/^数量/).fill('1');
+    await stock.getByLabel('领用单位 / 来源').fill('东湖街道办事处');
+    await stock.getByRole('button', { name: label('保存') }).click();
+    await messageShown(page, '已登记出库：移动式抽水机组');
+    const posted = [
+      expect.stringMatching(/入库[\s\S]*3[\s\S]*期初导入/),
+      expect.stringMatching(/出库[\s\S]*-1[\s\S]*东湖街道办事处/),
+    ];
+    await expect.poll(() => ledger.allInnerTexts()).toEqual(posted);
+    await page.reload();
+    await page.getByTestId('material-detail').waitFor();
+    await expect.poll(() => ledger.allInnerTexts(), { timeout: 15_000 }).toEqual(posted);
+    expect((await page.getByTestId('material-total').innerText()).trim()).toBe('2 台');
+    await screenshot(page, 'resources-imported-material-ledger');
+
+    await page.keyboard.press('Control+k');
+    await search.waitFor();
     // The row with the unknown warehouse was skipped, not imported.
     await box.fill('应急饮用水 3999903');
     await expect.poll(() => search.innerText()).toContain('没有找到匹配的资源');

@@ -3,7 +3,7 @@ import { createBackupBundle, readBackupBundle, type BackupBundle } from '@shared
 import type { Incident } from '@shared/domain/incident/incident';
 import { verifyChain } from '@shared/domain/incident/log-chain';
 import type { Actor } from '@shared/domain/org/types';
-import type { StockEntry } from '@shared/domain/resources/stock-ledger';
+import { netChange, type StockEntry } from '@shared/domain/resources/stock-ledger';
 import { EmergencyDeskDatabase } from '../database';
 import { CURRENT_SCHEMA_VERSION } from '../schema';
 import { createBackupRepository } from './backup-repository';
@@ -304,6 +304,42 @@ describe('merging a bundle from another machine', () => {
     expect(await source.stockBalances.toArray()).toEqual([
       { materialId: 'm1', warehouseId: 'w1', batchNo: '', expiryDate: null, quantity: 15 },
     ]);
+  });
+
+  it("counts an imported material's opening once when one machine has posted it and the other has not", async () => {
+    const repo = createResourceRepository(source);
+    const w1 = await repo.saveRecord('warehouse', { name: '区级应急物资储备库' }, null, actor);
+    const input = { code: '1010101', name: '折叠床', unit: '张', warehouseId: w1 };
+    const opening = { quantity: 120, batchNo: '', expiryDate: null };
+    await repo.importRecords('material', [{ row: 2, input, opening }], actor);
+    const id = (await source.materials.toArray())[0]!.id;
+    const field = await copyOf(source);
+    const issue = { kind: 'issue', warehouseId: w1, quantity: 20 } as const;
+    await createResourceRepository(field).postStock(id, issue, { party: '东湖街道' }, actor);
+
+    // Renamed here meanwhile: the one conflict is the name (not the opening), and keeping this machine's name keeps the
+    // field's ledger, which now begins with the opening.
+    await repo.saveRecord('material', { ...input, name: '折叠行军床' }, id, actor);
+    const bundle = await createBackupRepository(field).exportAll(actor, '外出车');
+    const plan = await createBackupRepository(source).previewMerge(bundle);
+    expect(plan.conflicts.map((c) => c.fields)).toEqual([['name', 'updatedAt']]);
+    await createBackupRepository(source).mergeAll(bundle, { [plan.conflicts[0]!.id]: 'local' }, actor);
+    expect(await source.materials.get(id)).toMatchObject({ name: '折叠行军床' });
+    expect((await source.materials.get(id))?.opening).toBeUndefined();
+    expect((await repo.entriesOf(id)).map((e) => [e.note, netChange(e)])).toEqual([
+      ['期初导入', 120],
+      ['', -20],
+    ]);
+    expect(await repo.balancesOf(id)).toMatchObject([{ quantity: 100 }]);
+    expect(await repo.verifyBalances()).toEqual({ checked: 1, mismatches: [] });
+
+    // Back the other way: the field vehicle takes headquarters' name, and the ledger both now share.
+    const back = await createBackupRepository(source).exportAll(actor, '示范区');
+    const backPlan = await createBackupRepository(field).previewMerge(back);
+    const incoming = Object.fromEntries(backPlan.conflicts.map((c) => [c.id, 'incoming' as const]));
+    await createBackupRepository(field).mergeAll(back, incoming, actor);
+    expect(await field.materials.get(id)).toMatchObject({ name: '折叠行军床' });
+    expect(await createResourceRepository(field).balancesOf(id)).toMatchObject([{ quantity: 100 }]);
   });
 
   it('shows the merged stock in 一键检索: a material received on both machines is found with both receipts', async () => {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '@shared/domain/org/types';
+import { localDate } from '@shared/domain/plan/plan-schedule';
 import { rejection } from '../../../test/support/rejection';
 import { EmergencyDeskDatabase } from '../database';
 import {
@@ -283,7 +284,79 @@ describe('importing sheet rows', () => {
     expect(progress).toEqual([2000, 4000, 4500]);
     expect(await db.materials.count()).toBe(4500);
     expect((await repo.search('物资4501'))[0]).toMatchObject({ quantity: 45010 });
-    expect(await repo.verifyBalances()).toMatchObject({ checked: 4500, mismatches: [] });
+    // The opening stock rides on the material rows: no entry and no balance row yet (stock-opening.ts).
+    expect(await db.stockEntries.count()).toBe(0);
+    expect(await db.stockBalances.count()).toBe(0);
+    expect(await repo.verifyBalances()).toEqual({ checked: 0, mismatches: [] });
+  });
+});
+
+describe("an imported material's opening stock", () => {
+  async function imported() {
+    const { w1, w2 } = await warehouseAndBags();
+    const input = { code: '1010101', name: '折叠床', unit: '张', warehouseId: w1, minimumStock: 200 };
+    // Expiring within the warning days of the clock, which earlier tests move on.
+    const opening = { quantity: 120, batchNo: 'P1', expiryDate: localDate(clock + 10 * DAY) };
+    await repo.importRecords('material', [{ row: 2, input, opening }], actor);
+    const material = await db.materials.where('code').equals('1010101').first();
+    return { w1, w2, id: material!.id, input, opening };
+  }
+
+  it('is the first line of the ledger before and after the first entry posts it, and counts once', async () => {
+    const { w1, id, opening } = await imported();
+    const before = await repo.entriesOf(id);
+    expect(before).toMatchObject([
+      { kind: 'receive', note: '期初导入', movements: [{ warehouseId: w1, batchNo: 'P1', delta: 120 }] },
+    ]);
+    expect(await repo.balancesOf(id)).toEqual([
+      { materialId: id, warehouseId: w1, batchNo: 'P1', expiryDate: opening.expiryDate, quantity: 120 },
+    ]);
+    expect((await repo.materialWithStock(id))?.total).toBe(120);
+    expect((await repo.materialsPage({ filter: '', page: 1, pageSize: 50 })).rows).toMatchObject([
+      { id, total: 120 },
+      { name: '编织沙袋', total: 0 },
+    ]);
+
+    // Refused against the opening, and the refusal leaves it where it was.
+    const refusal = await rejection(
+      repo.postStock(id, { kind: 'issue', warehouseId: w1, quantity: 121 }, {}, actor),
+    );
+    expect(refusal).toMatchObject({ code: 'stock.insufficientStock', params: { available: 120 } });
+    expect((await db.materials.get(id))?.opening).toEqual(opening);
+    expect(await db.stockEntries.count()).toBe(0);
+
+    await repo.postStock(id, { kind: 'issue', warehouseId: w1, quantity: 20 }, { party: '东湖街道' }, actor);
+    const after = await repo.entriesOf(id);
+    expect(after.map((e) => e.kind)).toEqual(['receive', 'issue']);
+    expect(after[0]).toEqual(before[0]);
+    expect((await db.materials.get(id))?.opening).toBeUndefined();
+    expect(await repo.balancesOf(id)).toMatchObject([{ batchNo: 'P1', quantity: 100 }]);
+    expect(await repo.verifyBalances()).toEqual({ checked: 1, mismatches: [] });
+    expect((await repo.search('折叠床'))[0]).toMatchObject({ id, quantity: 100 });
+  });
+
+  it('stays in its warehouse when the material moves home, and keeps the material from deletion', async () => {
+    const { w1, w2, id, input } = await imported();
+    await repo.saveRecord('material', { ...input, name: '折叠行军床' }, id, actor);
+    expect((await db.materials.get(id))?.opening).toMatchObject({ quantity: 120 });
+    expect(await rejection(repo.deleteRecord('material', id, actor))).toMatchObject({
+      code: 'materialHasLedger',
+      params: { entries: 1 },
+    });
+
+    await repo.saveRecord('material', { ...input, warehouseId: w2 }, id, actor);
+    const moved = await db.materials.get(id);
+    expect(moved).toMatchObject({ warehouseId: w2, name: '折叠床' });
+    expect(moved?.opening).toBeUndefined();
+    expect(await repo.balancesOf(id)).toMatchObject([{ warehouseId: w1, quantity: 120 }]);
+    expect((await repo.entriesOf(id)).map((e) => e.note)).toEqual(['期初导入']);
+    expect(await repo.verifyBalances()).toEqual({ checked: 1, mismatches: [] });
+  });
+
+  it('raises the alerts of its batch and of the minimum', async () => {
+    const { id } = await imported();
+    const alerts = (await repo.alerts()).filter((a) => 'materialId' in a && a.materialId === id);
+    expect(alerts.map((a) => a.kind).sort()).toEqual(['expiring', 'lowStock']);
   });
 });
 

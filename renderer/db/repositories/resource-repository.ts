@@ -3,7 +3,8 @@
  * boundary, stamps who wrote it, rebuilds the record's search-index row (materials have none: see
  * resource-index.ts) and appends an audit row, all in one transaction. Stock moves only through `postStock`,
  * which plans the entry against the cached balances inside the same transaction, so two keepers issuing at
- * once can never take the same stock twice.
+ * once can never take the same stock twice. An imported material's opening stock stays on the material
+ * until the first entry posts it (stock-opening.ts): every read of balances goes through `currentBalances`.
  */
 import { localDate } from '@shared/domain/plan/plan-schedule';
 import type { Actor } from '@shared/domain/org/types';
@@ -30,6 +31,12 @@ import {
   type SearchHit,
 } from '@shared/domain/resources/resource-search';
 import type { GeoPoint, Material, ResourceKind, Warehouse } from '@shared/domain/resources/resource-types';
+import {
+  currentBalances,
+  ledgerOf,
+  openingEntry,
+  withoutOpening,
+} from '@shared/domain/resources/stock-opening';
 import {
   applyMovements,
   balancesByMaterial,
@@ -130,8 +137,6 @@ const MATERIAL_SCAN_LIMIT = 5_000;
 interface ImportChunk {
   rows: Record<string, unknown>[];
   index: ResourceIndexRow[];
-  entries: StockEntry[];
-  balances: StockBalance[];
 }
 
 export function createResourceRepository(
@@ -213,14 +218,14 @@ export function createResourceRepository(
             ).flat(),
           );
     if (materials.length === 0) return { materials, balances: [], warehouses: [] };
-    const [balances, warehouses] = await Promise.all([
+    const [cached, warehouses] = await Promise.all([
       db.stockBalances
         .where('materialId')
         .anyOf(materials.map((m) => m.id))
         .toArray(),
       db.warehouses.toArray(),
     ]);
-    return { materials, balances, warehouses };
+    return { materials, balances: currentBalances(materials, cached), warehouses };
   }
 
   /** 一键检索: at most `limit` rows, ranked; no count() on the typing path. */
@@ -272,12 +277,40 @@ export function createResourceRepository(
   }
 
   async function withStock(materials: readonly Material[]): Promise<MaterialWithStock[]> {
-    const balances = await db.stockBalances
+    const cached = await db.stockBalances
       .where('materialId')
       .anyOf(materials.map((m) => m.id))
       .toArray();
-    const byMaterial = balancesByMaterial(balances);
+    const byMaterial = balancesByMaterial(currentBalances(materials, cached));
     return materials.map((m) => ({ ...m, total: totalQuantity(byMaterial.get(m.id) ?? []) }));
+  }
+
+  /**
+   * Appends the 入库 entry an imported material's opening stands for, caches its balance and takes the
+   * opening off the material; returns the material's balances. Called inside a 'rw' transaction holding
+   * materials, stockEntries and stockBalances, before the material's first entry or a move of its home.
+   */
+  async function postOpening(material: Material): Promise<StockBalance[]> {
+    const entry = openingEntry(material);
+    if (!entry) return [];
+    const balances = deriveBalances([entry]);
+    await Promise.all([
+      db.stockEntries.put(entry),
+      db.stockBalances.bulkPut(balances),
+      db.materials.put(withoutOpening(material)),
+    ]);
+    return balances;
+  }
+
+  /**
+   * What an edit keeps of a material's unposted opening: all of it, unless the home warehouse changes. The
+   * opening lies in the home warehouse, so a move posts it first and the stock stays where it is.
+   */
+  async function openingAfterEdit(existing: Material, warehouseId: string): Promise<Partial<Material>> {
+    if (!existing.opening) return {};
+    if (existing.warehouseId === warehouseId) return { opening: existing.opening };
+    await postOpening(existing);
+    return {};
   }
 
   /**
@@ -378,13 +411,26 @@ export function createResourceRepository(
     listEquipment: () => db.equipment.toArray(),
     listExperts: () => db.experts.toArray(),
     listShelters: () => db.shelters.toArray(),
-    balancesOf: (materialId: string) => db.stockBalances.where('materialId').equals(materialId).toArray(),
+    balancesOf: (materialId: string) =>
+      db.transaction('r', db.materials, db.stockBalances, async () => {
+        const [material, cached] = await Promise.all([
+          db.materials.get(materialId),
+          db.stockBalances.where('materialId').equals(materialId).toArray(),
+        ]);
+        return currentBalances(material ? [material] : [], cached);
+      }),
     /** The ledger of one material, oldest first: the printable history (台账). */
     entriesOf: (materialId: string) =>
-      db.stockEntries
-        .where('[materialId+at]')
-        .between([materialId, -Infinity], [materialId, Infinity])
-        .toArray(),
+      db.transaction('r', db.materials, db.stockEntries, async () => {
+        const [material, entries] = await Promise.all([
+          db.materials.get(materialId),
+          db.stockEntries
+            .where('[materialId+at]')
+            .between([materialId, -Infinity], [materialId, Infinity])
+            .toArray(),
+        ]);
+        return ledgerOf(material, entries);
+      }),
     getIndexRow: (id: string) => db.resourceIndex.get(id),
 
     async saveRecord<K extends ResourceKind>(
@@ -397,7 +443,8 @@ export function createResourceRepository(
       const values = parseOrThrow(schema.safeParse(input));
       const pinyin = await loadPinyin();
       const table = registry(kind);
-      return db.transaction('rw', [...indexTables(), db.audit], async () => {
+      const ledger = kind === 'material' ? [db.stockEntries, db.stockBalances] : [];
+      return db.transaction('rw', [...indexTables(), ...ledger, db.audit], async () => {
         const existing = id === null ? undefined : await table.get(id);
         if (id !== null && !existing) throw new RepositoryError('notFound');
         if (kind === 'material') {
@@ -411,15 +458,19 @@ export function createResourceRepository(
         }
         const recordId = existing?.id ?? crypto.randomUUID();
         const at = now();
-        const record = { ...values, id: recordId, ...stamp(at, actor, existing) };
+        const kept =
+          kind === 'material' && existing
+            ? await openingAfterEdit(existing as Material, values.warehouseId as string)
+            : {};
+        const record = { ...values, ...kept, id: recordId, ...stamp(at, actor, existing) };
         await (table as typeof db.teams).put(record as never);
         const ctx = await indexContext(pinyin);
         await reindex(kind, [recordId], ctx);
         if (kind === 'warehouse' && existing) {
           // Equipment shows its warehouse's name in search results (the search worker reads materials'
           // warehouse names itself).
-          const kept = await db.equipment.filter((e) => e.warehouseId === recordId).primaryKeys();
-          await reindex('equipment', kept, ctx);
+          const held = await db.equipment.filter((e) => e.warehouseId === recordId).primaryKeys();
+          await reindex('equipment', held, ctx);
         }
         await db.audit.add(
           auditEntry(at, actor, existing ? 'update' : 'create', kind, recordId, String(values.name)),
@@ -435,13 +486,14 @@ export function createResourceRepository(
         'rw',
         [table, db.stockEntries, db.stockBalances, db.materials, db.resourceIndex, db.audit],
         async () => {
-          const existing = (await table.get(id)) as { name: string } | undefined;
+          const existing = (await table.get(id)) as { name: string; opening?: unknown } | undefined;
           if (!existing) throw new RepositoryError('notFound');
           if (kind === 'material') {
-            const entries = await db.stockEntries
+            const posted = await db.stockEntries
               .where('[materialId+at]')
               .between([id, -Infinity], [id, Infinity])
               .count();
+            const entries = posted + (existing.opening ? 1 : 0);
             if (entries > 0) throw new RepositoryError('materialHasLedger', { entries });
           }
           if (kind === 'warehouse') {
@@ -457,8 +509,8 @@ export function createResourceRepository(
     },
 
     /**
-     * All-or-nothing import of checked sheet rows (resource-sheet.ts) in one transaction: the records, their
-     * search rows, a material's opening stock as 入库 entries, and one audit row. A refusal or a cancel
+     * All-or-nothing import of checked sheet rows (resource-sheet.ts) in one transaction: the records (a
+     * material with its opening stock, see stock-opening.ts), their search rows, and one audit row. A refusal or a cancel
      * (checked between chunks) aborts the transaction, so nothing of the file is left behind.
      *
      * The rows of the next chunk are built while IndexedDB writes the previous one (the writes run in the
@@ -474,13 +526,12 @@ export function createResourceRepository(
       const schema: z.ZodType<Record<string, unknown>> = RESOURCE_INPUT_SCHEMAS[kind];
       const pinyin = memoised(await loadPinyin());
       const table = registry(kind) as unknown as Table<{ id: string }, string>;
-      const tables = [...indexTables(), db.stockEntries, db.stockBalances, db.audit];
-      return db.transaction('rw', tables, async () => {
+      return db.transaction('rw', [...indexTables(), db.audit], async () => {
         const ctx = await indexContext(pinyin);
         const at = now();
         const codes = kind === 'material' ? new Set(await db.materials.orderBy('code').keys()) : new Set();
         const build = (chunk: readonly SheetRecord[]): ImportChunk => {
-          const built: ImportChunk = { rows: [], index: [], entries: [], balances: [] };
+          const built: ImportChunk = { rows: [], index: [] };
           for (const sheetRow of chunk) {
             const parsed = schema.safeParse(sheetRow.input);
             if (!parsed.success) {
@@ -499,27 +550,7 @@ export function createResourceRepository(
               const code = record['code'] as string;
               if (codes.has(code)) throw new RepositoryError('materialCodeTaken', { code, name: '' });
               codes.add(code);
-              if (sheetRow.opening) {
-                const movement = {
-                  warehouseId: record['warehouseId'] as string,
-                  batchNo: sheetRow.opening.batchNo,
-                  expiryDate: sheetRow.opening.expiryDate,
-                  delta: sheetRow.opening.quantity,
-                };
-                built.entries.push({
-                  id: crypto.randomUUID(),
-                  at,
-                  actor,
-                  materialId: record.id,
-                  kind: 'receive',
-                  movements: [movement],
-                  reason: '',
-                  party: '',
-                  note: '期初导入',
-                  refId: null,
-                });
-                built.balances.push({ materialId: record.id, ...movement, quantity: movement.delta });
-              }
+              if (sheetRow.opening) record['opening'] = sheetRow.opening;
             }
             built.rows.push(record);
             if (hasStoredIndexRow(kind)) {
@@ -532,8 +563,6 @@ export function createResourceRepository(
           const written = Promise.all([
             table.bulkAdd(built.rows as never[]),
             built.index.length > 0 ? db.resourceIndex.bulkAdd(built.index) : null,
-            built.entries.length > 0 ? db.stockEntries.bulkAdd(built.entries) : null,
-            built.balances.length > 0 ? db.stockBalances.bulkAdd(built.balances) : null,
           ]);
           // Awaited below; when building a later chunk throws first, the abort rejects it unobserved.
           written.catch(() => undefined);
@@ -580,7 +609,9 @@ export function createResourceRepository(
         for (const warehouseId of targets) {
           if (!(await db.warehouses.get(warehouseId))) throw new RepositoryError('warehouseMissing');
         }
-        const before = await db.stockBalances.where('materialId').equals(materialId).toArray();
+        const before = material.opening
+          ? await postOpening(material)
+          : await db.stockBalances.where('materialId').equals(materialId).toArray();
         const at = now();
         const plan = planMovements(before, request, localDate(at));
         if (!plan.ok) {
@@ -652,7 +683,7 @@ export function createResourceRepository(
 
     async alerts(): Promise<ResourceAlert[]> {
       const at = now();
-      const [materials, balances, equipment, warehouses, counts, current] = await db.transaction(
+      const [materials, cached, equipment, warehouses, counts, current] = await db.transaction(
         'r',
         [db.materials, db.stockBalances, db.equipment, db.warehouses, db.stockEntries, db.settings],
         () =>
@@ -672,7 +703,7 @@ export function createResourceRepository(
         }
       }
       return resourceAlerts(
-        { materials, balances, equipment, warehouses, lastStocktakes },
+        { materials, balances: currentBalances(materials, cached), equipment, warehouses, lastStocktakes },
         localDate(at),
         at,
         current,

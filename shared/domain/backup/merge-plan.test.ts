@@ -207,6 +207,28 @@ describe('planMerge', () => {
     expect(merge(local, incoming).merged['settings']).toEqual(local.settings);
   });
 
+  it("takes an imported material's posted side without asking, and asks about a real edit as before", () => {
+    const opening = { quantity: 120, batchNo: 'P1', expiryDate: null };
+    const imported: Row = { id: 'm', code: '1010101', name: '折叠床', opening };
+    const posted: Row = { id: 'm', code: '1010101', name: '折叠床' };
+    const here = merge({ materials: [imported] }, { materials: [posted] });
+    expect(here.plan.conflicts).toEqual([]);
+    expect(here.plan.counts['materials']).toMatchObject({ updated: 1 });
+    expect(here.merged['materials']).toEqual([posted]);
+    const there = merge({ materials: [posted] }, { materials: [imported] });
+    expect(there.plan.counts['materials']).toMatchObject({ identical: 1, updated: 0 });
+    expect(there.merged['materials']).toEqual([posted]);
+
+    // Renamed on the other machine before posting: a conflict on the name only, and neither side brings
+    // the opening back.
+    const renamed = { ...imported, name: '折叠行军床' };
+    const plan = planMerge({ materials: [posted] }, { materials: [renamed] }, schema);
+    expect(plan.conflicts).toEqual([expect.objectContaining({ fields: ['name'] })]);
+    expect(merge({ materials: [posted] }, { materials: [renamed] }, 'incoming').merged['materials']).toEqual([
+      { ...posted, name: '折叠行军床' },
+    ]);
+  });
+
   it('lets the index row of a resource follow the side chosen for the resource', () => {
     const local = {
       materials: [{ id: 'm1', code: '1', name: '帐篷' }],

@@ -78,6 +78,12 @@ const OWNERS: Readonly<Record<string, OwnerSpec>> = {
 };
 /** Rewritten by every append to a stream, so not content of their own: the later side's pair is kept. */
 const TOUCHED = ['updatedAt', 'updatedBy'];
+/**
+ * Fields a machine only ever takes away, never edits: an imported material's opening stock leaves the row when
+ * its first entry posts it (stock-opening.ts). Rows that differ by it alone are one record, the side without
+ * it is the later one (whose ledger begins with the opening's entry).
+ */
+const POSTED_ONCE: Readonly<Record<string, string>> = { materials: 'opening' };
 /** One search-index row per resource record, with the record's id: it follows its record. */
 const INDEX_TABLE = 'resourceIndex';
 
@@ -308,9 +314,17 @@ export function planMerge(local: TableRows, incoming: TableRows, schema: SchemaI
         continue;
       }
       const hasCaches = Object.keys(OWNERS[table]?.cache ?? {}).length > 0;
-      const ignored = hasCaches ? [...Object.keys(OWNERS[table]!.cache), ...TOUCHED] : [];
-      const keep = hasCaches ? withCaches(table, ours, ours, theirs) : ours;
-      const take = hasCaches ? withCaches(table, theirs, ours, theirs) : theirs;
+      const posted = POSTED_ONCE[table];
+      const ignored = [
+        ...(hasCaches ? [...Object.keys(OWNERS[table]!.cache), ...TOUCHED] : []),
+        ...(posted ? [posted] : []),
+      ];
+      let keep = hasCaches ? withCaches(table, ours, ours, theirs) : ours;
+      let take = hasCaches ? withCaches(table, theirs, ours, theirs) : theirs;
+      if (posted && (!(posted in ours) || !(posted in theirs))) {
+        keep = without(keep, [posted]);
+        take = without(take, [posted]);
+      }
       if (same(without(ours, ignored), without(theirs, ignored))) {
         if (same(keep, ours)) c.identical += 1;
         else {

@@ -29,7 +29,20 @@ export interface Warehouse extends Authored {
 export const MATERIAL_SOURCES = ['purchase', 'donation', 'agreement'] as const;
 export type MaterialSource = (typeof MATERIAL_SOURCES)[number];
 
-/** An item of stock. Its quantity is never stored here: it is the sum of its ledger entries (stock-ledger.ts). */
+/**
+ * The stock a material was imported with (期初), in its home warehouse, at its creation. It is the first line
+ * of the material's ledger, kept here until the first entry posts it to the ledger (stock-opening.ts).
+ */
+export interface MaterialOpening {
+  quantity: number;
+  batchNo: string;
+  expiryDate: string | null;
+}
+
+/**
+ * An item of stock. Its quantity is never stored here: it is the sum of its ledger entries (stock-ledger.ts),
+ * starting from its opening while that is not posted yet.
+ */
 export interface Material extends Authored {
   id: string;
   /** GB/T 38565-2020 code, 7 digits (material-code.ts). */
@@ -43,6 +56,8 @@ export interface Material extends Authored {
   minimumStock: number;
   source: MaterialSource;
   note: string;
+  /** Only on an imported material no entry has been posted to yet. */
+  opening?: MaterialOpening;
 }
 
 export const TEAM_TYPES = ['fireRescue', 'professional', 'social', 'grassroots'] as const;
