@@ -19,7 +19,6 @@ import type { Actor } from '../../shared/domain/org/types';
 import { SHEET_COLUMNS } from '../../shared/domain/resources/resource-sheet';
 import type { Material } from '../../shared/domain/resources/resource-types';
 import type { SampleResources } from '../../shared/domain/resources/sample-resources';
-import type { StockBalance, StockEntry } from '../../shared/domain/resources/stock-ledger';
 import { mulberry32 as prng } from '../../scripts/seeded-random';
 
 export const IMPORT_ROWS = 100_000;
@@ -222,54 +221,25 @@ export const BENCH_ACTOR: Actor = {
   positionName: position?.name ?? '',
 };
 
-export interface StoredRows {
-  materials: Material[];
-  entries: StockEntry[];
-  balances: StockBalance[];
-}
-
 /**
- * The rows the app's import writes for `rows` (resource-repository.ts `importRecords`): each material record,
- * one 入库 entry of its opening stock and its balance. Ids are random like the app's.
+ * The rows the app's import writes for `rows` (resource-repository.ts `importRecords`): each material record
+ * with its opening stock on it (stock-opening.ts). Ids are random like the app's.
  */
-export function storedRows(rows: readonly MaterialRow[], at = Date.now()): StoredRows {
-  const stored: StoredRows = { materials: [], entries: [], balances: [] };
-  for (const r of rows) {
-    const material: Material = {
-      code: r.code,
-      name: r.name,
-      spec: r.spec,
-      unit: r.unit,
-      warehouseId: WAREHOUSE_ID,
-      minimumStock: r.minimumStock,
-      source: SOURCES[r.source],
-      note: r.note,
-      id: crypto.randomUUID(),
-      createdAt: at,
-      createdBy: BENCH_ACTOR,
-      updatedAt: at,
-      updatedBy: BENCH_ACTOR,
-    };
-    const movement = {
-      warehouseId: WAREHOUSE_ID,
-      batchNo: r.batchNo,
-      expiryDate: r.expiryDate || null,
-      delta: r.quantity,
-    };
-    stored.materials.push(material);
-    stored.entries.push({
-      id: crypto.randomUUID(),
-      at,
-      actor: BENCH_ACTOR,
-      materialId: material.id,
-      kind: 'receive',
-      movements: [movement],
-      reason: '',
-      party: '',
-      note: '期初导入',
-      refId: null,
-    });
-    stored.balances.push({ materialId: material.id, ...movement, quantity: r.quantity });
-  }
-  return stored;
+export function storedRows(rows: readonly MaterialRow[], at = Date.now()): Material[] {
+  return rows.map((r) => ({
+    code: r.code,
+    name: r.name,
+    spec: r.spec,
+    unit: r.unit,
+    warehouseId: WAREHOUSE_ID,
+    minimumStock: r.minimumStock,
+    source: SOURCES[r.source],
+    note: r.note,
+    opening: { quantity: r.quantity, batchNo: r.batchNo, expiryDate: r.expiryDate || null },
+    id: crypto.randomUUID(),
+    createdAt: at,
+    createdBy: BENCH_ACTOR,
+    updatedAt: at,
+    updatedBy: BENCH_ACTOR,
+  }));
 }

@@ -123,8 +123,9 @@ export interface SyntheticResources {
 }
 
 /**
- * `count` resources: 85 % materials (sample names with qualifiers and spec variants, each with one balance
- * unless out of stock), 10 % equipment, 5 % teams; and the warehouses the materials are kept in.
+ * `count` resources: 85 % materials (sample names with qualifiers and spec variants, each with stock unless
+ * out of stock: half as an imported opening not posted yet, half as a balance), 10 % equipment, 5 % teams;
+ * and the warehouses the materials are kept in.
  */
 export function syntheticResources(count: number, seed = 20240611): SyntheticResources {
   const random = prng(seed);
@@ -232,8 +233,10 @@ export function syntheticResources(count: number, seed = 20240611): SyntheticRes
     }
     if (item.kind === 'material') {
       const { record, total } = item;
-      out.materials.push(record);
-      if (total > 0) {
+      const imported = total > 0 && random() < 0.5;
+      const opening = { quantity: total, batchNo: '', expiryDate: null };
+      out.materials.push(imported ? { ...record, opening } : record);
+      if (total > 0 && !imported) {
         out.stockBalances.push({
           materialId: record.id,
           warehouseId: record.warehouseId,
