@@ -20,8 +20,8 @@ import {
 } from '@shared/domain/resources/search-catalogue';
 import type { ResourceIndexRow, SearchHit } from '@shared/domain/resources/resource-search';
 import type { Material } from '@shared/domain/resources/resource-types';
-import { currentBalances } from '@shared/domain/resources/stock-opening';
 import { EmergencyDeskDatabase } from './database';
+import { readMaterialBalances } from './repositories/material-balances';
 import { loadPinyin, memoised } from './repositories/resource-indexer';
 
 /** Rows per read while loading: one read-only transaction each, so a write never waits long behind it. */
@@ -87,11 +87,8 @@ export function createSearchSession(
     materials: readonly Material[],
     forms: (name: string) => string[],
   ): Promise<SearchHit[]> {
-    const cached = await db!.stockBalances
-      .where('materialId')
-      .anyOf(materials.map((m) => m.id))
-      .toArray();
-    return materialSearchEntries(materials, currentBalances(materials, cached), warehouseNames, forms);
+    const balances = await readMaterialBalances(db!, materials);
+    return materialSearchEntries(materials, balances, warehouseNames, forms);
   }
 
   /** The materials after `from` in id order, a page of them, with their entries. */

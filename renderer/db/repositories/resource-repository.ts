@@ -58,6 +58,7 @@ import {
   memoised,
   type ResourceSettings,
 } from './resource-indexer';
+import { readMaterialBalances } from './material-balances';
 import { RepositoryError } from './repository-error';
 import { parseOrThrow, stamp } from './write-helpers';
 
@@ -218,14 +219,11 @@ export function createResourceRepository(
             ).flat(),
           );
     if (materials.length === 0) return { materials, balances: [], warehouses: [] };
-    const [cached, warehouses] = await Promise.all([
-      db.stockBalances
-        .where('materialId')
-        .anyOf(materials.map((m) => m.id))
-        .toArray(),
+    const [balances, warehouses] = await Promise.all([
+      readMaterialBalances(db, materials),
       db.warehouses.toArray(),
     ]);
-    return { materials, balances: currentBalances(materials, cached), warehouses };
+    return { materials, balances, warehouses };
   }
 
   /** 一键检索: at most `limit` rows, ranked; no count() on the typing path. */
@@ -277,11 +275,7 @@ export function createResourceRepository(
   }
 
   async function withStock(materials: readonly Material[]): Promise<MaterialWithStock[]> {
-    const cached = await db.stockBalances
-      .where('materialId')
-      .anyOf(materials.map((m) => m.id))
-      .toArray();
-    const byMaterial = balancesByMaterial(currentBalances(materials, cached));
+    const byMaterial = balancesByMaterial(await readMaterialBalances(db, materials));
     return materials.map((m) => ({ ...m, total: totalQuantity(byMaterial.get(m.id) ?? []) }));
   }
 
@@ -413,11 +407,8 @@ export function createResourceRepository(
     listShelters: () => db.shelters.toArray(),
     balancesOf: (materialId: string) =>
       db.transaction('r', db.materials, db.stockBalances, async () => {
-        const [material, cached] = await Promise.all([
-          db.materials.get(materialId),
-          db.stockBalances.where('materialId').equals(materialId).toArray(),
-        ]);
-        return currentBalances(material ? [material] : [], cached);
+        const material = await db.materials.get(materialId);
+        return material ? readMaterialBalances(db, [material]) : [];
       }),
     /** The ledger of one material, oldest first: the printable history (台账). */
     entriesOf: (materialId: string) =>
@@ -510,8 +501,8 @@ export function createResourceRepository(
 
     /**
      * All-or-nothing import of checked sheet rows (resource-sheet.ts) in one transaction: the records (a
-     * material with its opening stock, see stock-opening.ts), their search rows, and one audit row. A refusal or a cancel
-     * (checked between chunks) aborts the transaction, so nothing of the file is left behind.
+     * material with its opening stock, see stock-opening.ts), their search rows, and one audit row. A refusal
+     * or a cancel (checked between chunks) aborts the transaction, so nothing of the file is left behind.
      *
      * The rows of the next chunk are built while IndexedDB writes the previous one (the writes run in the
      * browser's storage process, the building on this thread), so the import costs about the longer of the
