@@ -291,6 +291,8 @@ describe('应急资源', () => {
       await expect
         .poll(() => page.locator('.registry-tab').innerText(), { timeout: 15_000 })
         .toContain(`共 ${count} 条`);
+      // The table fades its rows in after the route changes: a screenshot taken meanwhile shows them greyed.
+      await animationsSettled(page);
       await screenshot(page, `resources-${tab}`);
     }
   });
